@@ -26,6 +26,14 @@ export interface ApplyRequestOptions extends RequestOptions {
   dryRun?: boolean;
 }
 
+/** What {@link KubeClient.apply} returns. */
+export interface ApplyResponse {
+  /** The object as the server has it after the apply (or would have it, in a dry run). */
+  readonly object: KubeObject;
+  /** True when the server answered 201 Created. */
+  readonly created: boolean;
+}
+
 /** Options of {@link KubeClient.list} and {@link KubeClient.watch}. */
 export interface ListOptions extends RequestOptions {
   /** Restrict to a namespace; all namespaces (or cluster scope) when absent. */
@@ -87,8 +95,11 @@ export interface KubeClient {
   get(ref: ObjectRef, options?: RequestOptions): Promise<KubeObject | undefined>;
   /** Lists objects of a kind. */
   list(apiVersion: string, kind: string, options?: ListOptions): Promise<{ items: KubeObject[]; resourceVersion: string }>;
-  /** Server-side apply (PATCH `application/apply-patch+yaml`). Returns the object as the server has it. */
-  apply(obj: KubeObject, options: ApplyRequestOptions): Promise<KubeObject>;
+  /**
+   * Server-side apply (PATCH `application/apply-patch+yaml`). Returns the object as the server
+   * has it and whether the server created it (HTTP 201) rather than updated it (200).
+   */
+  apply(obj: KubeObject, options: ApplyRequestOptions): Promise<ApplyResponse>;
   /** Creates an object (POST). Throws with code `ALREADY_EXISTS` (status 409) if it exists. */
   create(obj: KubeObject, options?: RequestOptions & { dryRun?: boolean }): Promise<KubeObject>;
   /** Replaces an object (PUT) with optimistic concurrency on `metadata.resourceVersion` (409 -> code `CONFLICT_VERSION`). */

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { KubeObject } from '../core/object-ref.js';
+import { canonicalJson } from '../manifests/index.js';
+
+/**
+ * Digest of the fields `fieldManager` owns through server-side apply on a live object
+ * (its `managedFields` entry with operation `Apply` on the main resource), or `undefined`
+ * when it owns none.
+ *
+ * If another manager takes over a field this manager applied, the entry shrinks and the
+ * digest changes: that is how drift is detected without a dry-run request.
+ */
+export function fieldsDigest(live: KubeObject, fieldManager: string): string | undefined {
+  const entry = live.metadata.managedFields?.find(
+    (f) => f.manager === fieldManager && f.operation === 'Apply' && (f.subresource === undefined || f.subresource === ''),
+  );
+  if (!entry?.fieldsV1) return undefined;
+  return 'sha256:' + createHash('sha256').update(canonicalJson(entry.fieldsV1)).digest('hex');
+}
