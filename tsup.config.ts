@@ -8,7 +8,11 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
-    splitting: false,
+    // Shared chunks: `syncprims/fleet` and `syncprims` use one copy of SyncError, so
+    // `instanceof SyncError` holds for a FleetError (ESM and CJS alike).
+    splitting: true,
+    // import.meta.url in the CJS build (syncprims/fleet finds its bundled install script with it).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

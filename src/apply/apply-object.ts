@@ -68,10 +68,29 @@ export async function applyObject(ctx: PassContext, input: ApplyInput): Promise<
   } catch (err) {
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     const error = asApplyError(err, desired);
+    if (error.code === 'CONFLICT' && !ctx.force && live && previous?.fields !== undefined) {
+      // This sync applied these fields before and someone changed them since (kubectl edit, a
+      // script): that is drift, and drift is corrected. Conflicts over fields this sync never
+      // owned still fail and need `force`.
+      return takeBack(ctx, desired, owned, digest);
+    }
     if (error.code === 'IMMUTABLE_FIELD' && (ctx.force || isForceEnabled(desired.object))) {
       if (ctx.dryRun) return { change: { ref, action: 'configured', reason: 'would be recreated: immutable field changed' } };
       return recreate(ctx, desired, owned, digest);
     }
+    return { change: { ref, action: 'skipped', reason: error.message }, error };
+  }
+}
+
+async function takeBack(ctx: PassContext, desired: DesiredObject, owned: KubeObject, digest: string): Promise<ObjectOutcome> {
+  const ref = desired.ref;
+  try {
+    const res = await ctx.client.apply(owned, { fieldManager: ctx.fieldManager, force: true, dryRun: ctx.dryRun, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    const change: Change = { ref, action: 'configured', reason: 'drift corrected: fields this sync applied had been changed by another manager' };
+    return ctx.dryRun ? { change } : { change, entry: entryFor(desired, digest, res.object, ctx.fieldManager) };
+  } catch (err) {
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
+    const error = asApplyError(err, desired);
     return { change: { ref, action: 'skipped', reason: error.message }, error };
   }
 }

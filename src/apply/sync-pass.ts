@@ -101,6 +101,7 @@ async function applyAndPrune(
   const changes: Change[] = [];
   const applied = new Map<string, InventoryEntry>();
   const errors: SyncError[] = [];
+  const plannedNamespaces = new Set<string>();
   let current = stored;
 
   // Record intent first: objects about to be created are in the inventory before they exist,
@@ -122,13 +123,15 @@ async function applyAndPrune(
     runPool(objs, ctx.concurrency, async (d) => {
       const live = owned.live.get(refKey(d.ref));
       const prev = previous.get(refKey(d.ref));
-      const pending = owned.unservedKinds.has(`${d.ref.apiVersion}/${d.ref.kind}`);
+      const pending = owned.unservedKinds.has(`${d.ref.apiVersion}/${d.ref.kind}`) || (d.ref.namespace !== undefined && plannedNamespaces.has(d.ref.namespace));
       record(await applyObject(ctx, { desired: d, ...(live ? { live } : {}), ...(prev ? { previous: prev } : {}), pendingPrerequisite: pending }));
     }, ctx.signal);
 
   try {
     const { first, second } = planStages(desired.objects);
     await applyAll(first);
+    // A dry run cannot create Namespaces: objects inside one it would create are planned as created.
+    for (const c of changes) if (ctx.dryRun && c.action === 'created' && c.ref.kind === 'Namespace' && c.ref.apiVersion === 'v1') plannedNamespaces.add(c.ref.name);
     if (errors.length === 0 && !ctx.dryRun) {
       const gates = first.filter((d) => gatesSecondStage(d.ref)).map((d) => d.ref);
       if (gates.length > 0) {

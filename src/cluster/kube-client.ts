@@ -1,4 +1,5 @@
 import type { KubeObject, ObjectRef } from '../core/object-ref.js';
+import type { ClusterWarning } from './cluster-warning.js';
 
 /** How a kind is served: its resource (plural) and scope. Produced by the REST mapper. */
 export interface ResourceMapping {
@@ -118,4 +119,9 @@ export interface KubeClient {
   request<T = unknown>(request: RawRequest): Promise<T>;
   /** Counts of requests sent, by HTTP method (for benchmarks and the no-write guarantees). */
   readonly stats: Readonly<Record<string, number>>;
+  /**
+   * Warnings about the connection (e.g. `insecure-skip-tls-verify` in the kubeconfig), for
+   * syncers to emit as `warning` events. Optional so test doubles need not provide it.
+   */
+  readonly warnings?: readonly ClusterWarning[];
 }

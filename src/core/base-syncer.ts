@@ -25,6 +25,7 @@ export interface ResultInit {
   error?: SyncError;
   notReady?: readonly NotReady[];
   children?: readonly SyncResult[];
+  requests?: Readonly<Record<string, number>>;
   startedAt: number;
 }
 
@@ -88,6 +89,7 @@ export abstract class BaseSyncer extends EventEmitter<SyncerEvents> implements S
       ...(init.error ? { error: init.error } : {}),
       ...(init.notReady && init.notReady.length > 0 ? { notReady: init.notReady } : {}),
       ...(init.children ? { children: init.children } : {}),
+      ...(init.requests ? { requests: init.requests } : {}),
     };
     return result;
   }

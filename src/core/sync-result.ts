@@ -69,4 +69,9 @@ export interface SyncResult {
   readonly children?: readonly SyncResult[];
   /** Wall time of the pass in milliseconds. */
   readonly durationMs: number;
+  /**
+   * Requests the pass sent to the API server, by HTTP method (`GET`, `PATCH`, ...), when the
+   * syncer talks to a cluster itself. An unchanged re-sync sends no `POST`/`PUT`/`PATCH`/`DELETE`.
+   */
+  readonly requests?: Readonly<Record<string, number>>;
 }

@@ -8,14 +8,17 @@ import type { KubeObject } from '../core/object-ref.js';
  * field of the wrong type reads as absent, so a malformed status never throws.
  */
 
-/** io-ts codec of one status condition (the fields health rules read). */
-const conditionCodec = t.intersection([
-  t.type({ type: t.string, status: t.string }),
-  t.partial({ reason: t.string, message: t.string, observedGeneration: t.number }),
-]);
+/** io-ts codec of the part of a status condition that must be well-formed to be used at all. */
+const conditionCodec = t.type({ type: t.string, status: t.string });
 
-/** One status condition, as read from an object. */
-export type Condition = t.TypeOf<typeof conditionCodec>;
+/** One status condition, as read from an object (optional fields of the wrong type are left out). */
+export interface Condition {
+  readonly type: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly observedGeneration?: number;
+}
 
 /** Reads the value at `path` (undefined when any step is missing or not an object). */
 export function readPath(obj: unknown, path: readonly string[]): unknown {
@@ -51,12 +54,22 @@ export function readArray(obj: unknown, path: readonly string[]): readonly unkno
   return Array.isArray(value) ? value : [];
 }
 
-/** Reads `status.conditions`, dropping entries that are not well-formed conditions. */
+/** Reads `status.conditions`, dropping entries without a string `type` and `status`. */
 export function readConditions(obj: KubeObject): readonly Condition[] {
   const out: Condition[] = [];
   for (const entry of readArray(obj, ['status', 'conditions'])) {
     const decoded = conditionCodec.decode(entry);
-    if (isRight(decoded)) out.push(decoded.right);
+    if (!isRight(decoded)) continue;
+    const reason = readPath(entry, ['reason']);
+    const message = readPath(entry, ['message']);
+    const observedGeneration = readPath(entry, ['observedGeneration']);
+    out.push({
+      type: decoded.right.type,
+      status: decoded.right.status,
+      ...(t.string.is(reason) ? { reason } : {}),
+      ...(t.string.is(message) ? { message } : {}),
+      ...(t.Int.is(observedGeneration) ? { observedGeneration } : {}),
+    });
   }
   return out;
 }

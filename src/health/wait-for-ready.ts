@@ -101,7 +101,9 @@ export async function waitForReady(
         finish({ outcome: { ready: false, timedOut: false, failed, notReady, statuses: tracker.statuses() } });
         return;
       }
-      reportProgress(notReady);
+      // Progress is reported once every group has answered its first list (or failed to), so the
+      // first report is not a list of objects merely not looked at yet.
+      if (unsettledGroups === 0) reportProgress(notReady);
       if (notReady.length === 0) finish({ outcome: { ready: true, statuses: tracker.statuses() } });
     };
 
@@ -129,7 +131,14 @@ export async function waitForReady(
     }
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    for (const group of groupRefs(refs)) {
+    const groups = groupRefs(refs);
+    let unsettledGroups = groups.length;
+    for (const group of groups) {
+      let answered = false;
+      const markAnswered = (): void => {
+        if (!answered) unsettledGroups -= 1;
+        answered = true;
+      };
       const groupRefsList = [...group.names].map((name) => ({
         apiVersion: group.apiVersion,
         kind: group.kind,
@@ -138,6 +147,7 @@ export async function waitForReady(
       }));
       const loop = watchGroup(client, group, { signal, logger, ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}) }, {
         snapshot: (objects) => {
+          markAnswered();
           const seen = new Set(objects.map((o) => o.metadata.name));
           for (const ref of groupRefsList) if (!seen.has(ref.name)) update(ref, () => tracker.markMissing(ref));
           for (const obj of objects) update(refOf(obj), () => tracker.observe(obj));
@@ -148,7 +158,11 @@ export async function waitForReady(
           update(ref, () => (type === 'DELETED' ? tracker.markMissing(ref) : tracker.observe(obj)));
           check();
         },
-        problem: (message) => tracker.noteUnobserved(groupRefsList, message),
+        problem: (message) => {
+          markAnswered();
+          tracker.noteUnobserved(groupRefsList, message);
+          check();
+        },
       }).catch((err: unknown) => finish({ error: err }));
       loops.push(loop);
     }

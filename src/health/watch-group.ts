@@ -67,6 +67,7 @@ export async function watchGroup(
   let resourceVersion: string | undefined;
   let failures = 0;
   let emptyEnds = 0;
+  let gones = 0;
   while (!signal.aborted) {
     try {
       if (resourceVersion === undefined) {
@@ -81,6 +82,8 @@ export async function watchGroup(
         sink.snapshot(awaited);
         resourceVersion = list.resourceVersion;
         failures = 0;
+      } else {
+        gones = 0;
       }
       const startedAt = Date.now();
       let events = 0;
@@ -104,6 +107,9 @@ export async function watchGroup(
       if (signal.aborted) return;
       if (isSyncError(err) && err.code === 'GONE') {
         logger.debug('readiness: watch expired (410 Gone), listing again', { kind: group.kind });
+        // 410 right after a fresh list should not happen; if it does, do not spin.
+        gones += 1;
+        if (gones > 1) await pause(backoff(gones - 1), signal);
         resourceVersion = undefined;
         continue;
       }

@@ -1,1 +1,13 @@
-export {};
+export type { Manifest, ManifestOrigin } from './manifest.js';
+export type { SourceLoadOptions } from './source-load-options.js';
+export { Source } from './source.js';
+export type { DesiredSet, DesiredObject } from './desired-set.js';
+export { prepareDesiredSet, type PrepareOptions } from './prepare-desired-set.js';
+export type { ResourceScope, ScopeResolver } from './scope-resolver.js';
+export { builtinScope } from './builtin-scope.js';
+export { canonicalJson } from './canonical-json.js';
+export { digestObject } from './digest-object.js';
+export { computeRevision } from './compute-revision.js';
+export { isCrd, crdKinds, type CrdKind } from './crd-kinds.js';
+export { formatOrigin } from './format-origin.js';
+export { isDns1123Label, isDns1123Subdomain } from './kubernetes-names.js';

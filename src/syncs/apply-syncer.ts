@@ -80,16 +80,17 @@ export abstract class ApplySyncer extends BaseSyncer {
     const { signal, dryRun = false } = options;
     throwIfAborted(signal);
     this.logger.debug('sync pass starting', { syncer: this.name, dryRun });
+    let client: KubeClient | undefined;
     try {
-      const client = await this.connect(signal);
+      client = await this.connect(signal);
       const owner = await this.owner(client, signal);
       const store = new InventoryStore(client, owner, defaultInventoryLocation(owner, this.settings.inventoryNamespace));
       const outcome = await runSyncPass(this.context(client, owner, dryRun, signal), this.source, store, this);
-      return this.finish({ ...outcome, startedAt });
+      return this.finish({ ...outcome, requests: { ...client.stats }, startedAt });
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
       if (!isSyncError(err)) throw err;
-      return this.finish({ state: 'failed', message: err.message, error: err, startedAt });
+      return this.finish({ state: 'failed', message: err.message, error: err, startedAt, ...(client ? { requests: { ...client.stats } } : {}) });
     }
   }
 

@@ -4,10 +4,10 @@
  * An in-memory stand-in for the `list`/`watch` half of `KubeClient`, used only to unit-test the
  * logic of `waitForReady` (grouping, re-watch, re-list on 410, fail fast, timeout, abort).
  * It keeps objects in a map and an event log with resourceVersions, honours namespace,
- * `metadata.name=` field selectors and `k=v` label selectors, and can be told to fail or to
- * end its watches. Behaviour against a real kube-apiserver is covered by integration tests.
+ * `metadata.name=` field selectors and `k=v` label selectors, and can be told to fail (e.g. with
+ * 410 `GONE`) or to end its watches. Behaviour against a real kube-apiserver is covered by integration tests.
  */
-import { SyncError, refKey, type KubeObject, type ObjectRef } from '../../../src/core/index.js';
+import { refKey, type KubeObject, type ObjectRef } from '../../../src/core/index.js';
 import type { ListOptions, WatchEvent, WatchOptions } from '../../../src/cluster/kube-client.js';
 import type { WatchingClient } from '../../../src/health/index.js';
 
@@ -32,8 +32,6 @@ export class FakeWatchClient implements WatchingClient {
   private readonly log: LoggedEvent[] = [];
   private readonly watches = new Set<OpenWatch>();
   private rv = 100;
-  /** Watches from a resourceVersion at or below this are answered with 410 Gone. */
-  private compactedRv = 0;
   private listFailures: unknown[] = [];
   private watchFailures: unknown[] = [];
   private watchWaiters: { count: number; resolve: () => void }[] = [];
@@ -61,11 +59,6 @@ export class FakeWatchClient implements WatchingClient {
     this.objects.delete(key);
     this.rv += 1;
     this.emit({ type: 'DELETED', object: structuredClone({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } }) }, obj.apiVersion);
-  }
-
-  /** Makes every resourceVersion seen so far too old: the next watch from one gets 410 Gone. */
-  compact(): void {
-    this.compactedRv = this.rv;
   }
 
   /** Ends every open watch normally, as the server does when its timeout runs out. */
@@ -112,9 +105,6 @@ export class FakeWatchClient implements WatchingClient {
     const failure = this.watchFailures.shift();
     if (failure !== undefined) throw failure;
     const from = Number(options.resourceVersion ?? this.rv);
-    if (from < this.compactedRv) {
-      throw new SyncError('GONE', `too old resource version: ${from} (${this.compactedRv})`, { retryable: true });
-    }
     return new Promise<void>((resolve, reject) => {
       const watch: OpenWatch = {
         apiVersion,

@@ -1,0 +1,159 @@
+import { isFailure, type BenchReport, type Contender, type Outcome, type SizeResult, type Step } from './bench-report.js';
+import { countAll, countMutating } from './request-counts.js';
+import { medianOf, spreadOf } from './summarize.js';
+
+/** The bare-loop ratio the issue sets as the goal for a first apply. */
+export const BARE_RATIO_GOAL = 1.3;
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mib = (kb: number): string => `${(kb / 1024).toFixed(0)} MiB`;
+const fail = (o: Outcome): string => (isFailure(o) ? `error: ${o.error.replace(/\|/g, '/').slice(0, 80)}` : '');
+
+function time(outcomes: readonly Outcome[]): string {
+  const m = medianOf(outcomes);
+  if (m === undefined) return '–';
+  if (isFailure(m)) return fail(m);
+  const spread = spreadOf(outcomes);
+  return spread ? `${seconds(m.ms)} (${spread})` : seconds(m.ms);
+}
+
+function ratio(a: Outcome | undefined, b: Outcome | undefined): string {
+  if (!a || !b || isFailure(a) || isFailure(b) || b.ms === 0) return '–';
+  return `${(a.ms / b.ms).toFixed(2)}x`;
+}
+
+function requests(o: Outcome | undefined): string {
+  if (!o || isFailure(o)) return '–';
+  const writes = countMutating(o.server);
+  return `${writes} / ${countAll(o.server) - writes}`;
+}
+
+function pick(s: SizeResult, c: Contender, step: Step): readonly Outcome[] {
+  return s.runs[c][step];
+}
+
+function firstApplyTable(r: BenchReport): string[] {
+  const rows = r.sizes.map((s) => {
+    const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'first')));
+    const toBare = sp && b && !isFailure(sp) && !isFailure(b) ? sp.ms / b.ms : undefined;
+    const goal = toBare === undefined ? '–' : toBare <= BARE_RATIO_GOAL ? 'yes' : '**no**';
+    return `| ${s.size} | ${time(pick(s, 'syncprims', 'first'))} | ${time(pick(s, 'kubectl', 'first'))} | ${time(pick(s, 'bare', 'first'))} | ${ratio(sp, k)} | ${ratio(sp, b)} | ${goal} | ${requests(sp)} | ${requests(k)} | ${requests(b)} |`;
+  });
+  return [
+    '### First apply',
+    '',
+    `| objects | syncprims | kubectl | bare loop | syncprims/kubectl | syncprims/bare | within ${BARE_RATIO_GOAL}x of bare | requests syncprims (writes / reads) | kubectl | bare |`,
+    '|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
+function noopTable(r: BenchReport): string[] {
+  const rows = r.sizes.map((s) => {
+    const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'noop')));
+    const mutating = sp && !isFailure(sp) ? String(countMutating(sp.client ?? {})) : '–';
+    const reads = sp && !isFailure(sp) ? String(countAll(sp.client ?? {}) - countMutating(sp.client ?? {})) : '–';
+    return `| ${s.size} | ${time(pick(s, 'syncprims', 'noop'))} | ${mutating} | ${reads} | ${time(pick(s, 'kubectl', 'noop'))} | ${requests(k)} | ${time(pick(s, 'bare', 'noop'))} | ${ratio(sp, k)} | ${ratio(sp, b)} |`;
+  });
+  return [
+    '### No-op re-sync of the same set',
+    '',
+    '| objects | syncprims | syncprims mutating requests (goal 0) | syncprims reads | kubectl re-apply | kubectl requests (writes / reads) | bare loop re-PATCH | syncprims/kubectl | syncprims/bare |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
+function pruneTable(r: BenchReport): string[] {
+  const rows = r.sizes.map((s) => {
+    const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'prune')));
+    const pruned = sp && !isFailure(sp) ? String(sp.actions?.pruned ?? 0) : '–';
+    return `| ${s.size} | ${pruned} | ${time(pick(s, 'syncprims', 'prune'))} | ${requests(sp)} | ${time(pick(s, 'kubectl', 'prune'))} | ${time(pick(s, 'bare', 'prune'))} | ${ratio(sp, k)} | ${ratio(sp, b)} |`;
+  });
+  return [
+    '### Prune of half the set',
+    '',
+    '| objects | pruned | syncprims (prune pass) | syncprims requests (writes / reads) | kubectl delete -f | bare DELETE loop | syncprims/kubectl | syncprims/bare |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
+function memoryTable(r: BenchReport): string[] {
+  const m = r.memory;
+  if (!m) return [];
+  const row = (label: string, o: Outcome, wall: boolean): string =>
+    isFailure(o) ? `| ${label} | ${o.error} | – |` : `| ${label} | ${o.maxRssKb !== undefined ? mib(o.maxRssKb) : 'n/a'} | ${wall ? seconds(o.ms) : '–'} |`;
+  return [
+    `### Peak RSS, first apply of ${m.size} objects, one process per contender`,
+    '',
+    '| contender | peak RSS | wall time in that process |',
+    '|---|---:|---:|',
+    row('syncprims (`node --import tsx`)', m.syncprims, true),
+    row('kubectl (largest invocation)', m.kubectl, true),
+    row('bare loop (`node --import tsx`)', m.bare, true),
+    row('floor: `node --import tsx` loading the SDK', m.nodeBaseline, false),
+  ];
+}
+
+function sweepTable(r: BenchReport): string[] {
+  if (r.sweep.length === 0) return [];
+  const rows = r.sweep.map((p) => {
+    const rate = isFailure(p.syncprims) ? '–' : `${Math.round(r.sweepSize / (p.syncprims.ms / 1000))}`;
+    return `| ${p.concurrency} | ${isFailure(p.syncprims) ? fail(p.syncprims) : seconds(p.syncprims.ms)} | ${isFailure(p.bare) ? fail(p.bare) : seconds(p.bare.ms)} | ${ratio(p.syncprims, p.bare)} | ${rate} |`;
+  });
+  const chosen = r.recommendedConcurrency ? `Recommended default concurrency: **${r.recommendedConcurrency.value}** (${r.recommendedConcurrency.reason}).` : 'No recommendation: every syncprims point failed.';
+  return [
+    `### Concurrency sweep: first apply of ${r.sweepSize} objects`,
+    '',
+    '| concurrency | syncprims | bare loop | syncprims/bare | syncprims objects/s |',
+    '|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    chosen,
+  ];
+}
+
+function dagTable(r: BenchReport): string[] {
+  if (!r.dag) return [];
+  if (isFailure(r.dag)) return ['### dag', '', `dag benchmark failed: ${r.dag.error}`];
+  const rows = r.dag.rows;
+  if (rows.length === 0) return ['### dag', '', 'dag benchmark returned no rows.'];
+  const cell = (v: string): string => v.replace(/\|/g, '/');
+  return [
+    '### dag scheduling (bench/dag.ts, in-process, no cluster)',
+    '',
+    '| benchmark | value | unit | note |',
+    '|---|---:|---|---|',
+    ...rows.map((row) => `| ${cell(row.name)} | ${row.value} | ${cell(row.unit)} | ${cell(row.note ?? '')} |`),
+  ];
+}
+
+/** Renders the report as markdown: the environment, one table per benchmark, the notes. */
+export function formatReport(r: BenchReport): string {
+  const m = r.machine;
+  const lines = [
+    `## syncprims benchmark, ${r.startedAt}`,
+    '',
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}; 1-min load at start ${m.loadAtStart}. The API server, etcd and the contenders share these cores.`,
+    `- API server: ${r.apiServer} (local fleet, one cluster, no controller-manager; etcd with --unsafe-no-fsync). kubectl: ${r.kubectl}.`,
+    `- Concurrency of syncprims and the bare loop: ${r.concurrency}. syncprims runs \`wait: false\` (kubectl does not wait for readiness either) and \`prune: true\`; each pass uses a fresh \`Cluster\` (cold connections and discovery).`,
+    `- Sets up to 1,000 objects: median of ${Math.max(...r.sizes.map((s) => s.repetitions), 1)} runs, (min–max) in seconds; larger sets: one run. Every run applies a fresh set (own namespaces and CRD) on the same cluster.`,
+    `- Requests are counted by the API server (\`apiserver_request_total\`, JSON resource requests); "writes" are create/update/patch/apply/delete.`,
+    `- Whole run: ${r.durationS.toFixed(0)} s.`,
+    '',
+    ...firstApplyTable(r),
+    '',
+    ...noopTable(r),
+    '',
+    ...pruneTable(r),
+    '',
+    ...memoryTable(r),
+    '',
+    ...sweepTable(r),
+    '',
+    ...dagTable(r),
+  ];
+  if (r.notes.length > 0) lines.push('', '### Notes', '', ...r.notes.map((n) => `- ${n}`));
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}

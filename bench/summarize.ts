@@ -1,0 +1,19 @@
+import { isFailure, type Measurement, type Outcome } from './bench-report.js';
+
+/**
+ * The median measurement of repeated runs (by wall time; the lower middle for an even count),
+ * or the first failure when any run failed.
+ */
+export function medianOf(outcomes: readonly Outcome[]): Outcome | undefined {
+  const failure = outcomes.find(isFailure);
+  if (failure) return failure;
+  const sorted = [...(outcomes as readonly Measurement[])].sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** `min–max` of repeated runs' wall times in seconds, or '' for one run. */
+export function spreadOf(outcomes: readonly Outcome[]): string {
+  const ms = outcomes.filter((o): o is Measurement => !isFailure(o)).map((o) => o.ms);
+  if (ms.length < 2) return '';
+  return `${(Math.min(...ms) / 1000).toFixed(2)}–${(Math.max(...ms) / 1000).toFixed(2)}`;
+}
