@@ -19,6 +19,7 @@ export interface JsonSchemaProps {
   minimum?: number;
   maximum?: number;
   anyOf?: JsonSchemaProps[];
+  nullable?: boolean;
   'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
   'x-kubernetes-list-map-keys'?: string[];

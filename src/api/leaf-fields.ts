@@ -48,12 +48,21 @@ export interface StringRules {
   format?: 'date-time';
 }
 
-/** A string field. */
+/**
+ * A string field.
+ *
+ * A string that may be empty is marked `nullable` in the schema: some kube-apiserver builds
+ * (Debian's 1.20 package, the test fleet's) refuse `""` in a non-nullable string of a custom
+ * resource ("must be of type string: \"null\""). With `nullable`, `""` passes on every server;
+ * a `null` is then stored rather than pruned, and the codecs read it as absent.
+ */
 export function stringField(rules: StringRules): SchemaCodec<string> {
   const re = rules.pattern === undefined ? undefined : new RegExp(rules.pattern);
+  const mayBeEmpty = (rules.minLength ?? 0) === 0 && (re === undefined || re.test('')) && rules.format === undefined;
   const schema: JsonSchemaProps = {
     type: 'string',
     description: rules.description,
+    ...(mayBeEmpty ? { nullable: true } : {}),
     ...(rules.format ? { format: rules.format } : {}),
     ...(rules.minLength !== undefined ? { minLength: rules.minLength } : {}),
     ...(rules.maxLength !== undefined ? { maxLength: rules.maxLength } : {}),

@@ -33,7 +33,7 @@ export function withDefault<A, O>(field: SchemaCodec<A, O>, wire: O): DefaultedP
   if (decoded._tag === 'Left') throw new OptionsError(`invalid default ${JSON.stringify(wire)}`);
   const schema: JsonSchemaProps = {
     ...field.schema,
-    description: `${field.schema.description ?? ''} Defaults to \`${typeof wire === 'string' ? wire : JSON.stringify(wire)}\`.`.trim(),
+    description: `${field.schema.description ?? ''} Defaults to \`${typeof wire === 'string' && wire !== '' ? wire : JSON.stringify(wire)}\`.`.trim(),
   };
   return { mode: 'default', field: { codec: field.codec, schema }, value: decoded.right, wire };
 }

@@ -15,7 +15,7 @@ const conditionField = objectField(
     observedGeneration: optional(integerField({ description: 'The metadata.generation this condition was computed for.', minimum: 0 })),
     lastTransitionTime: required(stringField({ description: 'When the status last changed.', format: 'date-time' })),
     reason: required(stringField({ description: 'A CamelCase reason.', pattern: CONDITION_REASON_PATTERN, patternHint: 'must be a CamelCase reason', minLength: 1, maxLength: 1024 })),
-    message: required(stringField({ description: 'One line for humans.', maxLength: CONDITION_MESSAGE_MAX })),
+    message: withDefault(stringField({ description: 'One line for humans.', maxLength: CONDITION_MESSAGE_MAX }), ''),
   },
   { description: 'A status condition (metav1.Condition).' },
 );

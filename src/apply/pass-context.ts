@@ -1,5 +1,6 @@
 import type { KubeClient } from '../cluster/kube-client.js';
 import type { Logger } from '../core/logger.js';
+import type { KindDefinition } from '../core/syncer.js';
 import type { HealthRule } from '../health/index.js';
 import type { OwnerIdentity } from './owner-identity.js';
 
@@ -20,5 +21,7 @@ export interface PassContext {
   readonly targetNamespace?: string;
   readonly healthRules: readonly HealthRule[];
   readonly signal?: AbortSignal;
+  /** Dry runs: kinds dependencies would define (see `SyncPassOptions.assumeKinds`). */
+  readonly assumeKinds?: readonly KindDefinition[];
   readonly logger: Logger;
 }

@@ -2,9 +2,10 @@ import type { EventEmitter } from 'eventemitter3';
 import { refKey, formatRef, type ObjectRef } from '../core/object-ref.js';
 import type { Change, NotReady, SyncState } from '../core/sync-result.js';
 import type { SyncerEvents } from '../core/syncer-events.js';
+import type { KindDefinition } from '../core/syncer.js';
 import { isSyncError, ReadinessError, SyncError, ApplyError } from '../core/sync-error.js';
 import { throwIfAborted } from '../core/abort.js';
-import { canonicalJson, prepareDesiredSet, type DesiredObject, type DesiredSet, type Source } from '../manifests/index.js';
+import { canonicalJson, crdKinds, prepareDesiredSet, type DesiredObject, type DesiredSet, type Source } from '../manifests/index.js';
 import { waitForReady, type WaitFailed, type WaitTimedOut } from '../health/index.js';
 import { applyObject, type ObjectOutcome } from './apply-object.js';
 import type { InventoryEntry, Inventory } from './inventory.js';
@@ -26,6 +27,8 @@ export interface PassOutcome {
   readonly notReady?: readonly NotReady[];
   /** The inventory as stored after the pass. */
   readonly inventory: Inventory;
+  /** Dry runs: kinds the desired set's CRDs define. */
+  readonly definesKinds?: readonly KindDefinition[];
 }
 
 /** Loads and validates the whole desired set; nothing is written. */
@@ -38,7 +41,10 @@ export async function loadDesiredSet(ctx: PassContext, source: Source): Promise<
         const m = await ctx.client.mapping(apiVersion, kind, ctx.signal ? { signal: ctx.signal } : {});
         return m.namespaced ? 'Namespaced' : 'Cluster';
       } catch (err) {
-        if (isSyncError(err) && err.code === 'UNKNOWN_KIND') return undefined;
+        if (isSyncError(err) && err.code === 'UNKNOWN_KIND') {
+          const assumed = ctx.dryRun ? ctx.assumeKinds?.find((k) => k.apiVersion === apiVersion && k.kind === kind) : undefined;
+          return assumed ? (assumed.namespaced ? 'Namespaced' : 'Cluster') : undefined;
+        }
         throw err;
       }
     },
@@ -188,7 +194,8 @@ async function applyAndPrune(
     return { state: 'failed', message: `prune failed (${summarize(changes)}): ${pruneError.message}`, changes, revision, error: pruneError, inventory: current.inventory };
   }
   if (ctx.dryRun) {
-    return { state: 'planned', message: `plan: ${summarize(changes)}`, changes, revision, inventory: current.inventory };
+    const definesKinds = desired.objects.flatMap((d) => crdKinds(d.object)).map((k) => ({ apiVersion: k.apiVersion, kind: k.kind, namespaced: k.scope === 'Namespaced' }));
+    return { state: 'planned', message: `plan: ${summarize(changes)}`, changes, revision, inventory: current.inventory, definesKinds };
   }
   if (!ctx.wait) {
     return { state: 'ready', message: `applied: ${summarize(changes)}`, changes, revision, inventory: current.inventory };

@@ -7,6 +7,7 @@ import { HttpTransport } from './http-transport.js';
 import { kubeconfigWarnings } from './kubeconfig-warnings.js';
 import { discoveryPath } from './resource-path.js';
 import { RestMapper } from './rest-mapper.js';
+import { findCrdMapping, mayBeCustomGroup } from './find-crd-mapping.js';
 import { statusToSyncError } from './to-sync-error.js';
 import { SyncError } from '../core/sync-error.js';
 
@@ -50,6 +51,17 @@ export async function openConnection(kc: KubeConfig, origin: string, tuning: Con
     }
     if (body === undefined) throw new SyncError('API_ERROR', `discovery of ${path} on ${settings.hostPort} returned no JSON`, { retryable: true });
     return body;
+  }, async (group, version, kind, signal) => {
+    // Only for groups CRDs can serve; without the right to read CRDs there is no fallback.
+    if (!mayBeCustomGroup(group)) return undefined;
+    const path = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
+    const res = await transport.send({ method: 'GET', path, ...(signal ? { signal } : {}), context: { verb: 'list', target: path, server: settings.hostPort } });
+    if (res.status !== 200) return undefined;
+    try {
+      return findCrdMapping(JSON.parse(res.body.toString('utf8')) as unknown, group, version, kind);
+    } catch {
+      return undefined;
+    }
   });
   for (const warning of warnings) {
     tuning.logger.warn(warning.message, { code: warning.code });

@@ -10,6 +10,12 @@ import { parseResourceList } from './parse-resource-list.js';
  */
 export type DiscoveryFetcher = (group: string, version: string, signal?: AbortSignal) => Promise<unknown>;
 
+/**
+ * Looks a kind up another way after discovery missed it twice (e.g. in the established
+ * CustomResourceDefinitions, which reach discovery a moment after `Established`).
+ */
+export type MappingFallback = (group: string, version: string, kind: string, signal?: AbortSignal) => Promise<ResourceMapping | undefined>;
+
 interface Entry {
   /** `undefined`: the group-version is not served. */
   readonly byKind: Map<string, ResourceMapping> | undefined;
@@ -27,15 +33,19 @@ interface Inflight {
 /**
  * Maps kinds to resources through discovery, lazily per group-version: `GET /api/v1` or
  * `GET /apis/<group>/<version>` the first time a kind of that group-version is asked for.
- * A miss refreshes that group-version once (so a just-established CRD is found) before
- * failing with `UNKNOWN_KIND`; concurrent lookups share one request.
+ * A miss refreshes that group-version once (so a just-established CRD is found), then asks
+ * the fallback (if any), before failing with `UNKNOWN_KIND`; concurrent lookups share one
+ * discovery request.
  */
 export class RestMapper {
   private readonly cache = new Map<string, Entry>();
   private readonly inflight = new Map<string, Inflight>();
   private seq = 0;
 
-  constructor(private readonly fetchDiscovery: DiscoveryFetcher) {}
+  constructor(
+    private readonly fetchDiscovery: DiscoveryFetcher,
+    private readonly fallback?: MappingFallback,
+  ) {}
 
   /**
    * Returns the mapping of a kind. `record` is told about each discovery request this call starts.
@@ -53,6 +63,11 @@ export class RestMapper {
     const refreshed = await this.load(key, group, version, first.seq, signal, record);
     const found = refreshed.byKind?.get(kind);
     if (found) return found;
+    if (this.fallback) {
+      record?.('GET');
+      const late = await this.fallback(group, version, kind, signal);
+      if (late) return late;
+    }
     const why = refreshed.byKind === undefined ? `the cluster does not serve ${apiVersion}` : `${apiVersion} has no kind ${kind}`;
     throw new SyncError('UNKNOWN_KIND', `unknown kind ${apiVersion}/${kind}: ${why} (is its CRD installed and established?)`, ref ? { ref } : {});
   }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import type { Syncer, SyncPassOptions, DeletePassOptions } from './syncer.js';
+import type { Syncer, SyncPassOptions, DeletePassOptions, KindDefinition } from './syncer.js';
 import type { SyncerEvents } from './syncer-events.js';
 import type { SyncResult, SyncState, Change, NotReady } from './sync-result.js';
 import type { SyncError } from './sync-error.js';
@@ -26,6 +26,7 @@ export interface ResultInit {
   notReady?: readonly NotReady[];
   children?: readonly SyncResult[];
   requests?: Readonly<Record<string, number>>;
+  definesKinds?: readonly KindDefinition[];
   startedAt: number;
 }
 
@@ -90,6 +91,7 @@ export abstract class BaseSyncer extends EventEmitter<SyncerEvents> implements S
       ...(init.notReady && init.notReady.length > 0 ? { notReady: init.notReady } : {}),
       ...(init.children ? { children: init.children } : {}),
       ...(init.requests ? { requests: init.requests } : {}),
+      ...(init.definesKinds && init.definesKinds.length > 0 ? { definesKinds: init.definesKinds } : {}),
     };
     return result;
   }

@@ -1,5 +1,6 @@
 import type { ObjectRef } from './object-ref.js';
 import type { SyncError } from './sync-error.js';
+import type { KindDefinition } from './syncer.js';
 
 /**
  * What happened to one object in a pass.
@@ -74,4 +75,6 @@ export interface SyncResult {
    * syncer talks to a cluster itself. An unchanged re-sync sends no `POST`/`PUT`/`PATCH`/`DELETE`.
    */
   readonly requests?: Readonly<Record<string, number>>;
+  /** Kinds defined by CRDs in the desired set (set by dry runs), for dependents' dry runs. */
+  readonly definesKinds?: readonly KindDefinition[];
 }

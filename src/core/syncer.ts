@@ -6,6 +6,21 @@ export interface SyncPassOptions {
   signal?: AbortSignal;
   /** Plan only: compute `changes` with server-side dry runs and write nothing. @default false */
   dryRun?: boolean;
+  /**
+   * Dry runs only: kinds that dependencies of this syncer would create (CRDs they plan to
+   * apply), so objects of those kinds are planned as `created` instead of refused as unknown.
+   * A dag fills it from its nodes' {@link SyncResult.definesKinds}.
+   * @default []
+   */
+  assumeKinds?: readonly KindDefinition[];
+}
+
+/** A kind a CustomResourceDefinition defines: what a dry run of a dependent may assume exists. */
+export interface KindDefinition {
+  /** `group/version`. */
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespaced: boolean;
 }
 
 /** Options of a teardown: {@link Syncer.delete}. */

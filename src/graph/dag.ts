@@ -1,5 +1,5 @@
 import { BaseSyncer } from '../core/base-syncer.js';
-import type { DeletePassOptions, SyncPassOptions, Syncer } from '../core/syncer.js';
+import type { DeletePassOptions, KindDefinition, SyncPassOptions, Syncer } from '../core/syncer.js';
 import type { SyncResult } from '../core/sync-result.js';
 import { throwIfAborted } from '../core/abort.js';
 import { OptionsError } from '../core/sync-error.js';
@@ -105,9 +105,22 @@ export class Dag extends BaseSyncer {
     throwIfAborted(signal);
     const graph = this.build();
     const kind: PassKind = dryRun ? 'dryRun' : 'sync';
-    const pass: SyncPassOptions = signal ? { signal, dryRun } : { dryRun };
-    const { children } = await this.runPass(graph, kind, (node) => node.sync(pass), signal);
-    return this.finish({ ...summarizePass(children, kind), children, startedAt });
+    const pass: SyncPassOptions = { ...options, ...(signal ? { signal } : {}), dryRun };
+    const results = new Map<Syncer, SyncResult>();
+    const assumed = new Map<Syncer, readonly KindDefinition[]>();
+    const { children } = await this.runPass(
+      graph,
+      kind,
+      async (node) => {
+        const kinds = dryRun ? assumedKinds(graph, node, results, assumed, options.assumeKinds ?? []) : [];
+        const result = await node.sync(kinds.length > 0 ? { ...pass, assumeKinds: kinds } : pass);
+        results.set(node, result);
+        return result;
+      },
+      signal,
+    );
+    const definesKinds = dryRun ? children.flatMap((c) => c.definesKinds ?? []) : [];
+    return this.finish({ ...summarizePass(children, kind), children, definesKinds, startedAt });
   }
 
   /**
@@ -244,4 +257,27 @@ export function dag(...args: (Syncer | DagOptions)[]): Dag {
   const last = args[args.length - 1];
   if (args.length > 0 && isDagOptions(last)) return new Dag(args.slice(0, -1) as Syncer[], last);
   return new Dag(args as Syncer[]);
+}
+
+/**
+ * The kinds a dry-run node may assume exist: those its dependencies would define (their
+ * `definesKinds`), plus what those dependencies could assume themselves, plus what the dag
+ * was given. Dependencies have finished before a node starts, so their results are known.
+ */
+function assumedKinds(
+  graph: SyncerGraph,
+  node: Syncer,
+  results: ReadonlyMap<Syncer, SyncResult>,
+  assumed: Map<Syncer, readonly KindDefinition[]>,
+  given: readonly KindDefinition[],
+): readonly KindDefinition[] {
+  const out = new Map<string, KindDefinition>();
+  for (const k of given) out.set(`${k.apiVersion}/${k.kind}`, k);
+  for (const dep of graph.dependencies[graph.index.get(node)!]!) {
+    const depNode = graph.nodes[dep]!;
+    for (const k of [...(assumed.get(depNode) ?? []), ...(results.get(depNode)?.definesKinds ?? [])]) out.set(`${k.apiVersion}/${k.kind}`, k);
+  }
+  const kinds = [...out.values()];
+  assumed.set(node, kinds);
+  return kinds;
 }

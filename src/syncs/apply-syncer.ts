@@ -85,7 +85,8 @@ export abstract class ApplySyncer extends BaseSyncer {
       client = await this.connect(signal);
       const owner = await this.owner(client, signal);
       const store = new InventoryStore(client, owner, defaultInventoryLocation(owner, this.settings.inventoryNamespace));
-      const outcome = await runSyncPass(this.context(client, owner, dryRun, signal), this.source, store, this);
+      const ctx = { ...this.context(client, owner, dryRun, signal), ...(dryRun && options.assumeKinds ? { assumeKinds: options.assumeKinds } : {}) };
+      const outcome = await runSyncPass(ctx, this.source, store, this);
       return this.finish({ ...outcome, requests: { ...client.stats }, startedAt });
     } catch (err) {
       if (signal?.aborted) throw signal.reason;

@@ -51,6 +51,36 @@ describe('the shared fleet', () => {
     expect(servers.size).toBe(3);
   });
 
+  it('serves custom resources (a build with the vendored reflect2 1.0.1 crashes on them)', async () => {
+    const group = `t${suffix}.syncprims.dev`;
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `gadgets.${group}` },
+      spec: {
+        group,
+        scope: 'Namespaced',
+        names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget' },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } },
+          },
+        ],
+      },
+    };
+    const api = objects('edge-1');
+    await api.patch(crd, undefined, undefined, 'fleet-test', false, PatchStrategy.ServerSideApply);
+    const gadget = { apiVersion: `${group}/v1`, kind: 'Gadget', metadata: { name: 'g1', namespace: 'default', labels: { a: 'b' } }, spec: { size: 3 } };
+    // Until the CRD is established the kind is unknown (404); then the apply must succeed.
+    await vi.waitFor(() => api.patch(gadget, undefined, undefined, 'fleet-test', false, PatchStrategy.ServerSideApply), { timeout: 30_000, interval: 200 });
+    const listed = await api.list(`${group}/v1`, 'Gadget', 'default');
+    expect(listed.items.map((g) => g.metadata?.name)).toEqual(['g1']);
+    expect(await statusOf(core('edge-1').listNamespace())).toBe(200);
+  });
+
   it('deletes a namespace and its content (the controller-manager runs)', async () => {
     const api = core('mgmt');
     const ns = `fleet-ns-${suffix}`;
@@ -150,7 +180,7 @@ describe('fleet lifecycle', () => {
     expect(existsSync(own.dir)).toBe(false);
   });
 
-  it.each(['SIGINT', 'SIGKILL'] as const)('stops every fleet process when its owner dies by %s', async (signal) => {
+  it.each(['SIGINT', 'SIGKILL'] as const)('stops every fleet process and removes its folder when its owner dies by %s', async (signal) => {
     const entry = fileURLToPath(new URL('../../src/fleet/index.ts', import.meta.url));
     const code = [
       `import { startFleet } from ${JSON.stringify(entry)};`,
@@ -174,6 +204,8 @@ describe('fleet lifecycle', () => {
       for (const p of procs) expect(isProcessAlive(p.pid, p.command)).toBe(true);
       child.kill(signal);
       await vi.waitFor(() => expect(procs.filter((p) => isProcessAlive(p.pid, p.command))).toEqual([]), { timeout: 30_000, interval: 100 });
+      // Its temporary folder goes too (removed by the guardian once the processes are gone).
+      await vi.waitFor(() => expect(existsSync(state.dir)).toBe(false), { timeout: 10_000, interval: 100 });
     } finally {
       for (const p of procs) if (isProcessAlive(p.pid, p.command)) process.kill(-p.pid, 'SIGKILL');
       rmSync(state.dir, { recursive: true, force: true });

@@ -87,6 +87,9 @@ describe('syncprims/fleet from dist', () => {
       writeFileSync(join(bin, name), '#!/bin/sh\n');
       chmodSync(join(bin, name), 0o755);
     }
+    // The stamp scripts/install-k8s.sh writes on a complete build.
+    const buildId = /^BUILD_ID="\$K8S_VERSION(-[^"]*)"$/m.exec(readFileSync(join(root, 'scripts', 'install-k8s.sh'), 'utf8'))?.[1];
+    writeFileSync(join(bin, '.build-id'), `1.20.2${buildId ?? ''}\n`);
   });
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
 

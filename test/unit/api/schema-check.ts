@@ -51,7 +51,7 @@ export function prune(schema: JsonSchemaProps, value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const child = schema.properties?.[key] ?? schema.additionalProperties;
-    if (v === null && child) continue;
+    if (v === null && child && !child.nullable) continue;
     if (child) out[key] = prune(child, v);
     else if (schema['x-kubernetes-preserve-unknown-fields']) out[key] = v;
   }
@@ -62,6 +62,7 @@ export function prune(schema: JsonSchemaProps, value: unknown): unknown {
 export function validate(schema: JsonSchemaProps, value: unknown, path: string): string[] {
   const errors: string[] = [];
   const fail = (message: string): string[] => [`${path}: ${message}`];
+  if (value === null && schema.nullable) return errors;
   switch (schema.type) {
     case 'object':
       if (!isRecord(value)) return fail('not an object');

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,12 +18,21 @@ afterEach(() => {
   else process.env.SYNCPRIMS_K8S_BIN = savedBin;
 });
 
+/** The build id scripts/install-k8s.sh stamps on a complete cache (`bin/.build-id`). */
+function scriptBuildId(): string {
+  const script = readFileSync(new URL('../../../scripts/install-k8s.sh', import.meta.url), 'utf8');
+  const match = /^BUILD_ID="\$K8S_VERSION(-[^"]*)"$/m.exec(script);
+  if (!match) throw new Error('no BUILD_ID line in scripts/install-k8s.sh');
+  return `1.20.2${match[1]}`;
+}
+
 function fakeBinaries(binDir: string, names: readonly string[]): void {
   mkdirSync(binDir, { recursive: true });
   for (const name of names) {
     writeFileSync(join(binDir, name), '#!/bin/sh\nexit 0\n');
     chmodSync(join(binDir, name), 0o755);
   }
+  writeFileSync(join(binDir, '.build-id'), `${scriptBuildId()}\n`);
 }
 
 describe('ensureBinaries', () => {
