@@ -52,6 +52,8 @@ export interface MemoryResult {
   readonly kubectl: Outcome;
   /** `node --import tsx` loading the SDK and exiting: the floor under both Node contenders. */
   readonly nodeBaseline: Outcome;
+  /** Plain `node` importing the built package: the floor of an application using syncprims. */
+  readonly distBaseline: Outcome;
 }
 
 /** The whole report (`bench/results/<timestamp>.json`). */

@@ -92,7 +92,8 @@ function memoryTable(r: BenchReport): string[] {
     row('syncprims (`node --import tsx`)', m.syncprims, true),
     row('kubectl (largest invocation)', m.kubectl, true),
     row('bare loop (`node --import tsx`)', m.bare, true),
-    row('floor: `node --import tsx` loading the SDK', m.nodeBaseline, false),
+    row('floor: `node --import tsx` loading the SDK sources', m.nodeBaseline, false),
+    row('floor: plain `node` importing the built package (dist)', m.distBaseline, false),
   ];
 }
 

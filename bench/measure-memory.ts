@@ -3,7 +3,7 @@ import { isFailure, type MemoryResult, type Outcome, type SizeResult } from './b
 import type { BenchTarget } from './bench-target.js';
 import { generateSet } from './generate-set.js';
 import { measureStep } from './measure-step.js';
-import { runChild } from './run-child.js';
+import { runChild, runDistBaseline } from './run-child.js';
 import { writeSet } from './write-set.js';
 
 /**
@@ -30,6 +30,11 @@ export async function measureMemory(target: BenchTarget, size: number, concurren
     const r = await runChild('child-baseline', []);
     return { ms: r.ms, maxRssKb: r.maxRssKb };
   });
+  const distBaseline = await measureStep(target, 'node + dist baseline', async () => {
+    const r = await runDistBaseline();
+    if (!r) throw new Error('n/a: the package is not built (npm run build)');
+    return { ms: r.ms, maxRssKb: r.maxRssKb };
+  });
   const kFirst = sized?.runs.kubectl.first[0];
   const kubectl: Outcome =
     kFirst === undefined
@@ -39,5 +44,5 @@ export async function measureMemory(target: BenchTarget, size: number, concurren
         : kFirst.maxRssKb === undefined
           ? { error: 'n/a: /usr/bin/time not found' }
           : kFirst;
-  return { size, syncprims, bare, kubectl, nodeBaseline };
+  return { size, syncprims, bare, kubectl, nodeBaseline, distBaseline };
 }

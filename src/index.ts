@@ -13,3 +13,4 @@ export * from './manifests/index.js';
 export * from './health/index.js';
 export * from './graph/index.js';
 export * from './syncs/index.js';
+export * from './api/index.js';

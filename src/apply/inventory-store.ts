@@ -99,8 +99,7 @@ export class InventoryStore {
     try {
       let written: KubeObject;
       if (previous.resourceVersion === undefined) {
-        await this.ensureNamespace(signal);
-        written = await this.client.create(body, opts);
+        written = await this.create(body, signal);
       } else {
         body.metadata.resourceVersion = previous.resourceVersion;
         written = await this.client.replace(body, opts);
@@ -124,14 +123,19 @@ export class InventoryStore {
     await this.client.delete(this.ref(), signal ? { signal } : {});
   }
 
-  private async ensureNamespace(signal?: AbortSignal): Promise<void> {
-    const ref = { apiVersion: 'v1', kind: 'Namespace', name: this.location.namespace };
+  /** Creates the ConfigMap; creates its namespace only when the server says it is missing (no namespace read needed). */
+  private async create(body: KubeObject, signal?: AbortSignal): Promise<KubeObject> {
     const opts = signal ? { signal } : {};
-    if (await this.client.get(ref, opts)) return;
+    try {
+      return await this.client.create(body, opts);
+    } catch (err) {
+      if (!(isSyncError(err) && err.code === 'NOT_FOUND')) throw err;
+    }
     try {
       await this.client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: this.location.namespace, labels: { [MANAGED_BY_LABEL]: 'syncprims' } } }, opts);
     } catch (err) {
       if (!(isSyncError(err) && err.code === 'ALREADY_EXISTS')) throw err;
     }
+    return this.client.create(body, opts);
   }
 }

@@ -6,7 +6,7 @@ import type { ClusterConnection } from './http-kube-client.js';
 import { HttpTransport } from './http-transport.js';
 import { kubeconfigWarnings } from './kubeconfig-warnings.js';
 import { discoveryPath } from './resource-path.js';
-import { RestMapper } from './rest-mapper.js';
+import { RestMapper, type DiscoveryFetcher, type MappingFallback } from './rest-mapper.js';
 import { findCrdMapping, mayBeCustomGroup } from './find-crd-mapping.js';
 import { statusToSyncError } from './to-sync-error.js';
 import { SyncError } from '../core/sync-error.js';
@@ -34,7 +34,7 @@ export async function openConnection(kc: KubeConfig, origin: string, tuning: Con
     settings.resetCredentials();
     onUnauthorized();
   };
-  const mapper = new RestMapper(async (group, version, signal) => {
+  const fetchDiscovery: DiscoveryFetcher = async (group, version, signal) => {
     const path = discoveryPath(group, version);
     const context = { verb: 'discover', target: path, server: settings.hostPort };
     const res = await transport.send({ method: 'GET', path, ...(signal ? { signal } : {}), context });
@@ -51,9 +51,11 @@ export async function openConnection(kc: KubeConfig, origin: string, tuning: Con
     }
     if (body === undefined) throw new SyncError('API_ERROR', `discovery of ${path} on ${settings.hostPort} returned no JSON`, { retryable: true });
     return body;
-  }, async (group, version, kind, signal) => {
+  };
+  const establishedCrd: MappingFallback = async (group, version, kind, signal, record) => {
     // Only for groups CRDs can serve; without the right to read CRDs there is no fallback.
     if (!mayBeCustomGroup(group)) return undefined;
+    record?.('GET');
     const path = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
     const res = await transport.send({ method: 'GET', path, ...(signal ? { signal } : {}), context: { verb: 'list', target: path, server: settings.hostPort } });
     if (res.status !== 200) return undefined;
@@ -62,7 +64,8 @@ export async function openConnection(kc: KubeConfig, origin: string, tuning: Con
     } catch {
       return undefined;
     }
-  });
+  };
+  const mapper = new RestMapper(fetchDiscovery, establishedCrd);
   for (const warning of warnings) {
     tuning.logger.warn(warning.message, { code: warning.code });
     try {

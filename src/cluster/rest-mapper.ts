@@ -14,7 +14,13 @@ export type DiscoveryFetcher = (group: string, version: string, signal?: AbortSi
  * Looks a kind up another way after discovery missed it twice (e.g. in the established
  * CustomResourceDefinitions, which reach discovery a moment after `Established`).
  */
-export type MappingFallback = (group: string, version: string, kind: string, signal?: AbortSignal) => Promise<ResourceMapping | undefined>;
+export type MappingFallback = (
+  group: string,
+  version: string,
+  kind: string,
+  signal?: AbortSignal,
+  record?: (method: string) => void,
+) => Promise<ResourceMapping | undefined>;
 
 interface Entry {
   /** `undefined`: the group-version is not served. */
@@ -64,9 +70,13 @@ export class RestMapper {
     const found = refreshed.byKind?.get(kind);
     if (found) return found;
     if (this.fallback) {
-      record?.('GET');
-      const late = await this.fallback(group, version, kind, signal);
-      if (late) return late;
+      const late = await this.fallback(group, version, kind, signal, record);
+      if (late) {
+        // Remember it until discovery catches up (or is invalidated).
+        const current = this.cache.get(key);
+        this.cache.set(key, { byKind: new Map(current?.byKind ?? []).set(kind, late), seq: current?.seq ?? refreshed.seq });
+        return late;
+      }
     }
     const why = refreshed.byKind === undefined ? `the cluster does not serve ${apiVersion}` : `${apiVersion} has no kind ${kind}`;
     throw new SyncError('UNKNOWN_KIND', `unknown kind ${apiVersion}/${kind}: ${why} (is its CRD installed and established?)`, ref ? { ref } : {});

@@ -2,7 +2,7 @@ import type { Cluster, KubeClient } from '../cluster/index.js';
 import type { OwnerIdentity } from '../apply/owner-identity.js';
 import { ApplySyncer } from './apply-syncer.js';
 import { managementId } from './management-id.js';
-import type { ApplySyncOptions } from './sync-options.js';
+import { targetCluster, type ApplySyncOptions } from './sync-options.js';
 
 /** Options of {@link RemoteSync}: the options of `Sync` (see {@link ApplySyncOptions}) plus the management cluster. */
 export interface RemoteSyncOptions extends ApplySyncOptions {
@@ -49,7 +49,7 @@ export class RemoteSync extends ApplySyncer {
 
   constructor(options: RemoteSyncOptions) {
     super('RemoteSync', options);
-    this.cluster = options.cluster;
+    this.cluster = targetCluster(options);
     const management = options.management ?? this.cluster.origin.management;
     if (management) this.management = management;
     if (options.ownerIdentity) this.fixedIdentity = options.ownerIdentity;

@@ -50,9 +50,20 @@ export interface ApplySyncOptions {
    * @default { kind: 'Sync' | 'RemoteSync', name } (RemoteSync adds the management cluster as `scope`)
    */
   ownerIdentity?: OwnerIdentity;
+  /**
+   * Apply as this ServiceAccount of the target cluster (impersonation), so RBAC limits what the
+   * sync may touch. The credentials used need the `impersonate` verb on it.
+   * @default undefined (apply with the cluster's own credentials)
+   */
+  serviceAccount?: { namespace: string; name: string };
 }
 
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** The cluster a sync talks to: `cluster`, impersonating `serviceAccount` when given. */
+export function targetCluster(options: ApplySyncOptions): Cluster {
+  return options.serviceAccount ? options.cluster.impersonate({ serviceAccount: options.serviceAccount }) : options.cluster;
+}
 
 /** Validates the options of `Sync`/`RemoteSync`; throws {@link OptionsError} naming the field. */
 export function validateApplySyncOptions(kind: string, options: ApplySyncOptions): void {
@@ -78,6 +89,11 @@ export function validateApplySyncOptions(kind: string, options: ApplySyncOptions
   }
   if (options.targetNamespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(options.targetNamespace)) {
     throw new OptionsError(`${where}: \`targetNamespace\` must be a DNS-1123 label`);
+  }
+  if (options.serviceAccount !== undefined && !(typeof options.serviceAccount === 'object' && options.serviceAccount !== null &&
+      typeof options.serviceAccount.namespace === 'string' && options.serviceAccount.namespace !== '' &&
+      typeof options.serviceAccount.name === 'string' && options.serviceAccount.name !== '')) {
+    throw new OptionsError(`${where}: \`serviceAccount\` must be { namespace, name }`);
   }
   if (options.healthRules !== undefined && !Array.isArray(options.healthRules)) {
     throw new OptionsError(`${where}: \`healthRules\` must be an array`);

@@ -1,7 +1,7 @@
 import type { Cluster, KubeClient } from '../cluster/index.js';
 import type { OwnerIdentity } from '../apply/owner-identity.js';
 import { ApplySyncer } from './apply-syncer.js';
-import type { ApplySyncOptions } from './sync-options.js';
+import { targetCluster, type ApplySyncOptions } from './sync-options.js';
 
 /** Options of {@link Sync}: see {@link ApplySyncOptions} for every field and its default. */
 export type SyncOptions = ApplySyncOptions;
@@ -36,7 +36,7 @@ export class Sync extends ApplySyncer {
 
   constructor(options: SyncOptions) {
     super('Sync', options);
-    this.cluster = options.cluster;
+    this.cluster = targetCluster(options);
     this.identity = options.ownerIdentity ?? { kind: 'Sync', name: this.name };
   }
 

@@ -160,6 +160,19 @@ describe('status subresource', () => {
     expect(read?.metadata.generation).toBe(1);
   });
 
+  it('keeps the empty status: empty strings and an empty condition message', async () => {
+    const valid = SPEC_CASES.find((c) => c.kind === 'RemoteSync' && c.path === undefined)!;
+    const { object } = await create(valid, 'status-empty', false);
+    const empty = decodeStatus('RemoteSync', {});
+    if (!empty.ok) throw new Error(empty.message);
+    const status = {
+      ...empty.status,
+      conditions: setCondition([], readyCondition('Unknown', { reason: 'Progressing', message: '' }), new Date()),
+    };
+    const written = await client.replaceStatus({ ...object!, status });
+    expect(decodeStatus('RemoteSync', written)).toEqual({ ok: true, status });
+  });
+
   it('refuses a status whose condition has an unknown status value', async () => {
     const valid = SPEC_CASES.find((c) => c.kind === 'Sync' && c.path === undefined)!;
     const { object } = await create(valid, 'status-bad', false);

@@ -74,6 +74,9 @@ export const SPEC_CASES: readonly SpecCase[] = [
     },
   },
 
+  { title: 'inline object with an empty namespace and empty strings inside', kind: 'Sync', spec: { source: { inline: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: '' }, data: { a: '' } }] } } },
+  { title: 'ProxySync template with empty and null label and annotation values', kind: 'ProxySync', spec: { kubeConfig, template: template({ source: cm }, { labels: { a: '', b: null }, annotations: { c: '' } }) } },
+
   // ---- invalid: source ----
   { title: 'no spec at all', kind: 'Sync', spec: undefined, path: 'spec', message: 'required' },
   { title: 'spec is a list', kind: 'Sync', spec: [], path: 'spec', message: 'must be an object' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseResourceList } from '../../../src/cluster/parse-resource-list.js';
 import { parseApiVersion } from '../../../src/cluster/parse-api-version.js';
 import { resourcePath, discoveryPath } from '../../../src/cluster/resource-path.js';
+import { findCrdMapping, mayBeCustomGroup } from '../../../src/cluster/find-crd-mapping.js';
 
 // Trimmed from GET /apis/apps/v1 on a 1.20 kube-apiserver.
 const appsV1 = {
@@ -50,5 +51,35 @@ describe('parseApiVersion and paths', () => {
     expect(resourcePath(ns, 'ignored', 'kube-system')).toBe('/api/v1/namespaces/kube-system');
     expect(discoveryPath('', 'v1')).toBe('/api/v1');
     expect(discoveryPath('example.com', 'v1alpha1')).toBe('/apis/example.com/v1alpha1');
+  });
+});
+
+describe('findCrdMapping', () => {
+  const crd = (kind: string, established: boolean, served = true) => ({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${kind.toLowerCase()}s.example.com` },
+    spec: { group: 'example.com', scope: 'Cluster', names: { kind, plural: `${kind.toLowerCase()}s` }, versions: [{ name: 'v1', served, storage: true }] },
+    status: { conditions: [{ type: 'Established', status: established ? 'True' : 'False' }] },
+  });
+
+  it('maps an established CRD serving the version', () => {
+    const list = { items: [{ bogus: true }, crd('Gadget', false), crd('Widget', true)] };
+    expect(findCrdMapping(list, 'example.com', 'v1', 'Widget')).toEqual({ group: 'example.com', version: 'v1', kind: 'Widget', resource: 'widgets', namespaced: false });
+  });
+
+  it('ignores CRDs not established, not serving the version, or of another group', () => {
+    expect(findCrdMapping({ items: [crd('Gadget', false)] }, 'example.com', 'v1', 'Gadget')).toBeUndefined();
+    expect(findCrdMapping({ items: [crd('Widget', true, false)] }, 'example.com', 'v1', 'Widget')).toBeUndefined();
+    expect(findCrdMapping({ items: [crd('Widget', true)] }, 'example.com', 'v2', 'Widget')).toBeUndefined();
+    expect(findCrdMapping({ items: [crd('Widget', true)] }, 'other.com', 'v1', 'Widget')).toBeUndefined();
+    expect(findCrdMapping('not a list', 'example.com', 'v1', 'Widget')).toBeUndefined();
+  });
+
+  it('only applies to groups CRDs can serve', () => {
+    expect(mayBeCustomGroup('example.com')).toBe(true);
+    expect(mayBeCustomGroup('')).toBe(false);
+    expect(mayBeCustomGroup('apps')).toBe(false);
+    expect(mayBeCustomGroup('rbac.authorization.k8s.io')).toBe(false);
   });
 });

@@ -92,6 +92,21 @@ describe('RestMapper', () => {
     expect(seen[1]?.aborted).toBe(true);
   });
 
+  it('asks the fallback after the refresh missed, and remembers its answer', async () => {
+    const calls: string[] = [];
+    const asked: string[] = [];
+    const mapper = new RestMapper(fetcherOver({ 'example.com/v1': [] }, calls), async (group, version, kind) => {
+      asked.push(kind);
+      return kind === 'Widget' ? { group, version, kind, resource: 'widgets', namespaced: true } : undefined;
+    });
+    expect((await mapper.mapping('example.com/v1', 'Widget')).resource).toBe('widgets');
+    expect((await mapper.mapping('example.com/v1', 'Widget')).resource).toBe('widgets');
+    expect(asked).toEqual(['Widget']);
+    expect(calls).toEqual(['example.com/v1', 'example.com/v1']);
+    await expect(mapper.mapping('example.com/v1', 'Gizmo')).rejects.toThrow(/unknown kind example.com\/v1\/Gizmo/);
+    expect(asked).toEqual(['Widget', 'Gizmo']);
+  });
+
   it('forgets everything on invalidate()', async () => {
     const calls: string[] = [];
     const mapper = new RestMapper(fetcherOver({ v1: [{ name: 'pods', kind: 'Pod', namespaced: true }] }, calls));

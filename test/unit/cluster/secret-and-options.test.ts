@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveKubeconfigPath } from '../../../src/cluster/resolve-kubeconfig-path.js';
 import { Cluster } from '../../../src/cluster/cluster.js';
 import { pickKubeconfig, KUBECONFIG_SECRET_KEYS } from '../../../src/cluster/read-kubeconfig-secret.js';
 import { impersonationHeaders } from '../../../src/cluster/impersonation.js';
@@ -94,6 +98,30 @@ describe('Cluster factories', () => {
     expect(edge.name).toBe('secret fleet/edge-1-kubeconfig');
     expect(edge.impersonate({ serviceAccount: { namespace: 'a', name: 'b' } }).name).toBe('secret fleet/edge-1-kubeconfig as system:serviceaccount:a:b');
     mgmt.close();
+  });
+
+  it('describe where their credentials come from', () => {
+    const mgmt = Cluster.fromKubeconfig({ path: '/k/config', context: 'mgmt' });
+    expect(mgmt.origin).toEqual({ kind: 'kubeconfig', path: '/k/config', context: 'mgmt' });
+    const edge = Cluster.fromSecret(mgmt, { ...ref, key: 'value' });
+    expect(edge.origin.kind).toBe('secret');
+    expect(edge.origin.management).toBe(mgmt);
+    expect(edge.origin.secret).toEqual({ ...ref, key: 'value' });
+    expect(edge.impersonate({ user: 'jane' }).origin).toBe(edge.origin);
+    expect(Cluster.inCluster().origin).toEqual({ kind: 'in-cluster' });
+  });
+
+  it('resolve the default kubeconfig like kubectl: first existing $KUBECONFIG file, else ~/.kube/config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kc-'));
+    const file = join(dir, 'config');
+    writeFileSync(file, TOKEN_KUBECONFIG);
+    expect(resolveKubeconfigPath({ KUBECONFIG: `${join(dir, 'missing')}${delimiter}${file}` }, '/nohome')).toBe(file);
+    expect(() => resolveKubeconfigPath({ KUBECONFIG: join(dir, 'missing') }, '/nohome')).toThrow(/none of the files in \$KUBECONFIG exists/);
+    mkdirSync(join(dir, '.kube'));
+    writeFileSync(join(dir, '.kube', 'config'), TOKEN_KUBECONFIG);
+    expect(resolveKubeconfigPath({}, dir)).toBe(join(dir, '.kube', 'config'));
+    expect(() => resolveKubeconfigPath({}, '/nohome')).toThrow(/\/nohome\/.kube\/config does not exist/);
+    rmSync(dir, { recursive: true });
   });
 
   it('report kubeconfig warnings through onWarning and the client', async () => {
