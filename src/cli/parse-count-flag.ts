@@ -5,12 +5,6 @@ import { OptionsError } from '../core/sync-error.js';
  *
  * Errors: `OptionsError` naming the flag for anything but digits with a value of at least 1
  * (and at most 10000).
- *
- * @example
- * ```ts
- * import { parseCountFlag } from 'syncprims';
- * parseCountFlag('concurrency', '8'); // 8
- * ```
  */
 export function parseCountFlag(flag: string, text: string): number {
   const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;

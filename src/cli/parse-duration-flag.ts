@@ -7,12 +7,6 @@ import { OptionsError } from '../core/sync-error.js';
  * than zero.
  *
  * Errors: `OptionsError` naming the flag for anything else (`5`, `-1m`, `0s`, `2d`).
- *
- * @example
- * ```ts
- * import { parseDurationFlag } from 'syncprims';
- * parseDurationFlag('timeout', '5m'); // 300000
- * ```
  */
 export function parseDurationFlag(flag: string, text: string): number {
   const ms = parseDuration(text);

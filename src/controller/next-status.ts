@@ -39,6 +39,11 @@ export const EMPTY_STATUS: SyncStatus = Object.freeze({
   message: '',
 }) as SyncStatus;
 
+/** `sha256:0123456789abcdef...` -> `sha256:0123456789ab`: a revision short enough for messages. */
+export function shortRevision(revision: string): string {
+  return revision.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/, '$1');
+}
+
 /** `APPLY_FAILED` -> `ApplyFailed`: an error code as a condition reason. */
 export function reasonOfCode(code: string): string {
   const reason = code
@@ -59,7 +64,9 @@ export function reasonOfCode(code: string): string {
  * - `suspended`: `Ready` keeps its status with reason `Suspended`; nothing else changes.
  * - `waiting`: `Ready=False` and `Reconciling=True`, reason `DependencyNotReady`.
  * - `progressing`: `Reconciling=True`, `Ready=Unknown`, reason `Progressing` (the generation is not observed yet).
- * - `result`: ready -> `Ready=True` (clears the others), inventory and `lastAppliedRevision`;
+ * - `result`: ready -> `Ready=True` (clears the others), inventory and `lastAppliedRevision`,
+ *   and a message that only depends on the revision and the object count (so an unchanged
+ *   pass leaves the status unchanged and costs no write);
  *   not ready -> `Ready=False` (`HealthCheckFailed` for a timeout, `DependencyNotReady` when
  *   blocked, else `ReconciliationFailed`), `Stalled=True` when the error is not retryable.
  */
@@ -113,10 +120,12 @@ export function nextStatus(
       const { result } = outcome;
       const attempted = result.revision ? { lastAttemptedRevision: result.revision } : {};
       if (result.ready) {
-        set(readyCondition('True', { reason: 'ReconciliationSucceeded', message: result.message, ...g }));
         const entries = result.changes
           .filter((c) => c.action === 'created' || c.action === 'configured' || c.action === 'unchanged')
           .map((c) => statusInventoryEntryOf(c.ref));
+        // Stable for an unchanged outcome, so a pass that changed nothing writes no status.
+        const message = `applied revision ${shortRevision(result.revision)}: ${entries.length} object${entries.length === 1 ? '' : 's'}`;
+        set(readyCondition('True', { reason: 'ReconciliationSucceeded', message, ...g }));
         return {
           ...previous,
           ...handled,
@@ -125,7 +134,7 @@ export function nextStatus(
           observedGeneration: generation,
           inventory: { entries },
           lastAppliedRevision: result.revision,
-          message: result.message,
+          message,
         };
       }
       const reason = result.state === 'timeout' ? 'HealthCheckFailed' : result.state === 'blocked' ? 'DependencyNotReady' : 'ReconciliationFailed';

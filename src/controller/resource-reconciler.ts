@@ -17,7 +17,7 @@ import type { DependencyIndex } from './dependency-index.js';
 import { checkDependencies, type ObjectLookup } from './check-dependencies.js';
 import { findCycle } from './find-cycle.js';
 import { formatObjectKey, parseObjectKey } from './object-key.js';
-import { nextStatus, type StatusOutcome } from './next-status.js';
+import { nextStatus, shortRevision, type StatusOutcome } from './next-status.js';
 import { readStatus, writeStatus } from './write-status.js';
 import { FINALIZER, addFinalizer, hasFinalizer, removeFinalizer } from './finalizer.js';
 import { computeBackoff } from './compute-backoff.js';
@@ -49,10 +49,6 @@ function count(changes: readonly Change[], ...actions: Change['action'][]): Chan
 function listRefs(changes: readonly Change[], max = 5): string {
   const shown = changes.slice(0, max).map((c) => formatRef(c.ref));
   return changes.length > max ? `${shown.join(', ')}, ... (${changes.length - max} more)` : shown.join(', ');
-}
-
-function shortRevision(revision: string): string {
-  return revision.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/, '$1');
 }
 
 /**

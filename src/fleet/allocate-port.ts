@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { FleetError } from './fleet-error.js';
 
 /** Ports handed out by this process, so two allocations in a row never return the same one. */
 const handedOut = new Set<number>();
@@ -22,11 +23,11 @@ function probe(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.once('error', reject);
+    server.once('error', (err) => reject(new FleetError('FLEET_START_FAILED', `cannot probe for a free port on 127.0.0.1: ${err.message}`, { cause: err })));
     server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('listen(0) returned no port'))));
+      server.close(() => (port > 0 ? resolve(port) : reject(new FleetError('FLEET_START_FAILED', 'listen(0) on 127.0.0.1 returned no port'))));
     });
   });
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { throwIfAborted } from '../core/abort.js';
 import { FleetError } from './fleet-error.js';
-import { defaultCacheDir, findMissingBinaries, FLEET_K8S_VERSION, versionedBinDir } from './fleet-binaries.js';
+import { defaultCacheDir, findMissingBinaries, FLEET_BINARIES, FLEET_K8S_VERSION, versionedBinDir, type FleetBinary } from './fleet-binaries.js';
 import { findPackageRoot } from './package-root.js';
 import { splitLines } from './split-lines.js';
 import { signalProcessGroup } from './process-control.js';
@@ -20,6 +20,12 @@ export interface EnsureBinariesOptions {
   onProgress?: (line: string) => void;
   /** Aborts the install: the script's process group is killed and the call rejects with the signal's reason. @default undefined */
   signal?: AbortSignal;
+  /**
+   * The binaries `SYNCPRIMS_K8S_BIN` must hold (e.g. envtest's asset folders have no
+   * kube-controller-manager). The install script always provides all three.
+   * @default ['etcd', 'kube-apiserver', 'kube-controller-manager']
+   */
+  binaries?: readonly FleetBinary[];
 }
 
 /**
@@ -45,11 +51,12 @@ export async function ensureBinaries(options: EnsureBinariesOptions = {}): Promi
   throwIfAborted(options.signal);
   const fromEnv = process.env.SYNCPRIMS_K8S_BIN;
   if (fromEnv) {
-    const missing = findMissingBinaries(fromEnv);
+    const wanted = options.binaries ?? FLEET_BINARIES;
+    const missing = findMissingBinaries(fromEnv).filter((b) => wanted.includes(b));
     if (missing.length > 0) {
       throw new FleetError(
         'FLEET_PREREQUISITE',
-        `SYNCPRIMS_K8S_BIN=${fromEnv} lacks the executable(s) ${missing.join(', ')}; put etcd, kube-apiserver and kube-controller-manager there, or unset it to build them`,
+        `SYNCPRIMS_K8S_BIN=${fromEnv} lacks the executable(s) ${missing.join(', ')}; put ${wanted.join(', ')} there, or unset it to build them`,
       );
     }
     options.onProgress?.(`using binaries from SYNCPRIMS_K8S_BIN=${fromEnv}`);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OptionsError } from '../core/sync-error.js';
 import { throwIfAborted } from '../core/abort.js';
@@ -23,7 +23,6 @@ import { adoptFleet, recordedProcesses, releaseFleet } from './process-reaper.js
 import { createFleetHandle, DEFAULT_READY_TIMEOUT_MS } from './fleet-handle.js';
 import { isProcessAlive } from './process-control.js';
 import { labelOf, recordOf, withRecord, type ProcessKey } from './process-key.js';
-import { statSync } from 'node:fs';
 
 /** The clusters a fleet starts by default. */
 export const DEFAULT_FLEET_CLUSTERS = ['mgmt', 'edge-1', 'edge-2'] as const;
@@ -97,8 +96,8 @@ export async function startFleet(options: StartFleetOptions = {}): Promise<Fleet
   const controllerManager = options.controllerManager ?? true;
   const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   const t0 = Date.now();
-  const binDir = options.binDir ?? (await ensureBinaries({ onProgress: progress, ...(signal ? { signal } : {}) }));
   const needed: FleetBinary[] = controllerManager ? ['etcd', 'kube-apiserver', 'kube-controller-manager'] : ['etcd', 'kube-apiserver'];
+  const binDir = options.binDir ?? (await ensureBinaries({ onProgress: progress, binaries: needed, ...(signal ? { signal } : {}) }));
   const missing = findMissingBinaries(binDir).filter((b) => needed.includes(b));
   if (missing.length > 0) {
     throw new FleetError('FLEET_PREREQUISITE', `${binDir} lacks the executable(s) ${missing.join(', ')}`);

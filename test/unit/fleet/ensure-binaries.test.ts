@@ -75,3 +75,12 @@ describe('startFleet options', () => {
     await expect(startFleet({ clusters: ['one'], binDir: dir })).rejects.toThrow(/lacks the executable\(s\) kube-controller-manager/);
   });
 });
+
+describe('ensureBinaries with a partial SYNCPRIMS_K8S_BIN', () => {
+  it('accepts a folder without kube-controller-manager when only etcd and kube-apiserver are asked for', async () => {
+    fakeBinaries(dir, ['etcd', 'kube-apiserver']);
+    process.env.SYNCPRIMS_K8S_BIN = dir;
+    await expect(ensureBinaries({ binaries: ['etcd', 'kube-apiserver'] })).resolves.toBe(dir);
+    await expect(ensureBinaries()).rejects.toThrow(/lacks the executable\(s\) kube-controller-manager/);
+  });
+});

@@ -8,6 +8,8 @@ import { spawnProcess } from '../../../src/fleet/spawn-process.js';
 import { stopProcess } from '../../../src/fleet/stop-process.js';
 import { allocatePort, isBindFailure } from '../../../src/fleet/allocate-port.js';
 import { removeInside } from '../../../src/fleet/remove-inside.js';
+import { waitForProcess } from '../../../src/fleet/wait-for-process.js';
+import { FleetError } from '../../../src/fleet/fleet-error.js';
 
 let dir: string;
 beforeEach(() => {
@@ -18,7 +20,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('fleet processes', () => {
   it('starts a process in its own group with its log, recognises it by command, and stops it', async () => {
     const log = join(dir, 'sh.log');
-    const pid = spawnProcess({ command: '/bin/sh', args: ['-c', 'echo started; exec sleep 60'], log });
+    const pid = spawnProcess({ command: '/bin/sh', args: ['-c', 'echo started; sleep 60; :'], log });
     expect(isProcessAlive(pid, '/bin/sh')).toBe(true);
     expect(isProcessAlive(pid, '/usr/bin/some-other-binary')).toBe(false);
     await stopProcess(pid, '/bin/sh');
@@ -67,5 +69,33 @@ describe('removeInside', () => {
     expect(removeInside(dir, join(dir, '..'))).toBe(false);
     expect(removeInside(dir, '/etc')).toBe(false);
     expect(existsSync(dir)).toBe(true);
+  });
+});
+
+describe('waitForProcess', () => {
+  it('fails fast when the process exits, naming its log and quoting its last lines', async () => {
+    const log = join(dir, 'early.log');
+    const pid = spawnProcess({ command: '/bin/sh', args: ['-c', 'echo "listen tcp: bind: address already in use"; exit 3'], log });
+    const error = await waitForProcess({ label: 'kube-apiserver of t', pid, command: '/bin/sh', log }, 'ready', async () => false, { timeoutMs: 30_000, intervalMs: 20 }).catch(
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(FleetError);
+    expect((error as FleetError).code).toBe('FLEET_START_FAILED');
+    expect((error as FleetError).message).toContain(`kube-apiserver of t exited before ready; log: ${log}`);
+    expect((error as FleetError).message).toContain('address already in use');
+  });
+
+  it('resolves once the check passes and gives up after its timeout', async () => {
+    const pid = spawnProcess({ command: '/bin/sh', args: ['-c', 'sleep 30; :'], log: join(dir, 'ok.log') });
+    try {
+      let calls = 0;
+      await waitForProcess({ label: 'p', pid, command: '/bin/sh', log: join(dir, 'ok.log') }, 'ready', async () => ++calls >= 3, { timeoutMs: 30_000, intervalMs: 10 });
+      expect(calls).toBe(3);
+      await expect(
+        waitForProcess({ label: 'p', pid, command: '/bin/sh', log: join(dir, 'ok.log') }, 'ready', async () => false, { timeoutMs: 50, intervalMs: 10 }),
+      ).rejects.toThrow(/p not ready after 50 ms/);
+    } finally {
+      await stopProcess(pid, '/bin/sh', { force: true });
+    }
   });
 });
