@@ -7,7 +7,7 @@ export interface BenchArgs {
   readonly sizes: readonly number[];
   /** Where the JSON and markdown reports go. @default 'bench/results' */
   readonly out: string;
-  /** Repetitions per size (median reported); sets above 1,000 objects run once. @default 3 */
+  /** Repetitions per size and rounds of the sweep (median reported); sets above 1,000 objects run once. @default 3 */
   readonly repeat: number;
   /** Concurrency of syncprims and of the bare loop in the comparison. @default DEFAULT_CONCURRENCY */
   readonly concurrency: number;
@@ -32,7 +32,7 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --sizes 100,1000,5000   set sizes (objects per set, Namespaces and the CRD included)
   --quick                 sizes 100,1000
   --out DIR               report folder (default bench/results)
-  --repeat N              runs per size up to 1,000 objects, median reported (default 3)
+  --repeat N              runs per size up to 1,000 objects and sweep rounds, median reported (default 3)
   --concurrency N         syncprims and bare-loop concurrency (default: DEFAULT_CONCURRENCY)
   --sweep 4,8,16,32,64    concurrency sweep of a first apply; --sweep none to skip
   --sweep-size N          objects per sweep run (default 1000)

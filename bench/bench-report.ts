@@ -36,11 +36,11 @@ export interface SizeResult {
   readonly runs: Readonly<Record<Contender, Readonly<Record<Step, readonly Outcome[]>>>>;
 }
 
-/** One point of the concurrency sweep. */
+/** One point of the concurrency sweep: one outcome per repetition. */
 export interface SweepPoint {
   readonly concurrency: number;
-  readonly syncprims: Outcome;
-  readonly bare: Outcome;
+  readonly syncprims: readonly Outcome[];
+  readonly bare: readonly Outcome[];
 }
 
 /** Peak RSS of each contender in its own process, for one first apply of the largest set. */

@@ -100,15 +100,16 @@ function memoryTable(r: BenchReport): string[] {
 function sweepTable(r: BenchReport): string[] {
   if (r.sweep.length === 0) return [];
   const rows = r.sweep.map((p) => {
-    const rate = isFailure(p.syncprims) ? '–' : `${Math.round(r.sweepSize / (p.syncprims.ms / 1000))}`;
-    return `| ${p.concurrency} | ${isFailure(p.syncprims) ? fail(p.syncprims) : seconds(p.syncprims.ms)} | ${isFailure(p.bare) ? fail(p.bare) : seconds(p.bare.ms)} | ${ratio(p.syncprims, p.bare)} | ${rate} |`;
+    const [sp, b] = [medianOf(p.syncprims), medianOf(p.bare)];
+    const rate = (o: Outcome | undefined): string => (o && !isFailure(o) ? String(Math.round(r.sweepSize / (o.ms / 1000))) : '–');
+    return `| ${p.concurrency} | ${time(p.syncprims)} | ${time(p.bare)} | ${ratio(sp, b)} | ${rate(sp)} | ${rate(b)} |`;
   });
   const chosen = r.recommendedConcurrency ? `Recommended default concurrency: **${r.recommendedConcurrency.value}** (${r.recommendedConcurrency.reason}).` : 'No recommendation: every syncprims point failed.';
   return [
-    `### Concurrency sweep: first apply of ${r.sweepSize} objects`,
+    `### Concurrency sweep: first apply of ${r.sweepSize} objects, median of ${r.sweep[0]?.syncprims.length ?? 0} rounds`,
     '',
-    '| concurrency | syncprims | bare loop | syncprims/bare | syncprims objects/s |',
-    '|---:|---:|---:|---:|---:|',
+    '| concurrency | syncprims | bare loop | syncprims/bare | syncprims objects/s | bare objects/s |',
+    '|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     chosen,

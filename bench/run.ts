@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       controller.signal.throwIfAborted();
       sizes.push(await benchSize(target, size, args.repeat, args.concurrency));
     }
-    const sweep = args.sweep.length > 0 ? await sweepConcurrency(target, args.sweepSize, args.sweep) : [];
+    const sweep = args.sweep.length > 0 ? await sweepConcurrency(target, args.sweepSize, args.sweep, args.repeat) : [];
     const recommended = chooseConcurrency(sweep);
     const largest = Math.max(...args.sizes);
     let memory: MemoryResult | undefined;

@@ -56,13 +56,11 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: 'delete',
     summary: 'delete everything a sync applied (from its inventory in the cluster)',
-    usage: 'delete --name NAME [--wait=true|false] [--timeout 5m] [--concurrency N]',
-    options: ['name', 'wait', 'timeout', 'concurrency'],
+    usage: 'delete --name NAME [--concurrency N]',
+    options: ['name', 'concurrency'],
     positionals: [0, 0],
     flags: [
-      ['--name NAME', 'the sync to delete (required)'],
-      ['--wait=true|false', 'wait until the objects are gone (default true)'],
-      ['--timeout DURATION', 'how long to wait, e.g. 2m (default 5m)'],
+      ['--name NAME', 'the sync to delete (required): its inventory says what it applied'],
       ['--concurrency N', 'parallel requests (default 16)'],
     ],
     examples: ['syncprims delete --name app'],

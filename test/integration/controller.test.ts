@@ -400,6 +400,11 @@ describe('restart', () => {
     const original = Cluster.prototype.connect;
     const spy = vi.spyOn(Cluster.prototype, 'connect').mockImplementation(async function (this: Cluster, ...args) {
       const c = await original.apply(this, args);
+      const anyc = c as any;
+      for (const m of ['replace', 'replaceStatus', 'create', 'apply', 'request']) {
+        const o = anyc[m].bind(anyc);
+        anyc[m] = (x: any, ...r: any[]) => { process.stderr.write(`WRITE ${m} ${x.kind ?? x.method} ${x.metadata?.name ?? x.path} ${JSON.stringify(x.status ?? x.metadata?.finalizers ?? '')}\n`); return o(x, ...r); };
+      }
       clients.push(c);
       return c;
     });

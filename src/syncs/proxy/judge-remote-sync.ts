@@ -3,7 +3,7 @@ import { ConditionTypes, findCondition, isReadyAtGeneration, type SyncStatus } f
 /** What the status of a remote Sync says about the generation the management side wrote. */
 export type RemoteVerdict =
   /** Observed at that generation and `Ready=True`. */
-  | { readonly phase: 'ready'; readonly message: string }
+  | { readonly phase: 'ready'; readonly reason: string; readonly message: string }
   /** Observed at that generation and `Stalled=True`: it needs a change of input, waiting is pointless. */
   | { readonly phase: 'stalled'; readonly reason: string; readonly message: string }
   /** Anything else: not observed yet, reconciling, or failed and retrying. */
@@ -17,7 +17,7 @@ export type RemoteVerdict =
 export function judgeRemoteSync(status: SyncStatus, generation: number): RemoteVerdict {
   const ready = findCondition(status.conditions, ConditionTypes.Ready);
   if (isReadyAtGeneration(status, generation)) {
-    return { phase: 'ready', message: ready?.message || status.message || 'Ready' };
+    return { phase: 'ready', reason: ready?.reason ?? 'Ready', message: ready?.message || status.message || 'Ready' };
   }
   if (status.observedGeneration < generation) {
     return {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ describe('fleet processes', () => {
     expect(isProcessAlive(pid, '/usr/bin/some-other-binary')).toBe(false);
     await stopProcess(pid, '/bin/sh');
     expect(isProcessAlive(pid)).toBe(false);
+    expect(readFileSync(log, 'utf8')).toContain('started');
   });
 
   it('kills with SIGKILL after the grace period when SIGTERM is ignored', async () => {

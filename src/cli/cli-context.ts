@@ -1,0 +1,62 @@
+import type { Cluster } from '../cluster/cluster.js';
+import type { Logger } from '../core/logger.js';
+import type { CliIo } from './cli-io.js';
+import { createCliLogger, type CliLogLevel } from './cli-logger.js';
+import type { GlobalFlags } from './parse-cli-args.js';
+import { ProgressReporter } from './progress-reporter.js';
+import { resolveCliCluster } from './resolve-cli-cluster.js';
+
+/** What a command gets: its IO, the global flags, and helpers to print and to reach the cluster. */
+export interface CliContext {
+  readonly io: CliIo;
+  readonly global: GlobalFlags;
+  /** Live progress on stderr. */
+  readonly reporter: ProgressReporter;
+  /** Logs on stderr (warnings; debug with `-v`). */
+  readonly logger: Logger;
+  /** Writes a result to stdout (after erasing the live progress line). */
+  out(text: string): void;
+  /** Writes a value as indented JSON to stdout. */
+  outJson(value: unknown): void;
+  /** Writes a message line to stderr. */
+  note(text: string): void;
+  /** The cluster of `--kubeconfig`/`--context` (made once). */
+  cluster(): Cluster;
+  /** The current time in milliseconds. */
+  now(): number;
+  /** A logger at `level` (JSON lines with `-o json`), for long-running commands. */
+  loggerAt(level: CliLogLevel, timestamps: boolean): Logger;
+}
+
+/** Builds the {@link CliContext} of one run. */
+export function createCliContext(io: CliIo, global: GlobalFlags): CliContext {
+  const reporter = new ProgressReporter({ stream: io.stderr, isTTY: io.isTTY, ...(io.columns !== undefined ? { columns: io.columns } : {}) });
+  const now = io.now ?? Date.now;
+  const loggerAt = (level: CliLogLevel, timestamps: boolean): Logger =>
+    createCliLogger({ write: (line) => reporter.note(line), level: global.verbose ? 'debug' : level, json: global.output === 'json', timestamps, now });
+  const logger = loggerAt('warn', false);
+  let cluster: Cluster | undefined;
+  return {
+    io,
+    global,
+    reporter,
+    logger,
+    out(text) {
+      reporter.clear();
+      io.stdout.write(text);
+    },
+    outJson(value) {
+      reporter.clear();
+      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    note(text) {
+      reporter.note(text);
+    },
+    cluster() {
+      cluster ??= resolveCliCluster(global, io.env, logger);
+      return cluster;
+    },
+    now,
+    loggerAt,
+  };
+}
