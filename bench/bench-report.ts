@@ -61,6 +61,8 @@ export interface BenchReport {
   readonly startedAt: string;
   readonly durationS: number;
   readonly machine: MachineInfo;
+  /** Mean and max of the 1-minute load average sampled every 10 s during the run (2 cores: above 2 means queueing). */
+  readonly loadDuringRun: { readonly mean: number; readonly max: number };
   readonly apiServer: string;
   readonly kubectl: string;
   readonly concurrency: number;

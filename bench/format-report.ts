@@ -137,7 +137,7 @@ export function formatReport(r: BenchReport): string {
   const lines = [
     `## syncprims benchmark, ${r.startedAt}`,
     '',
-    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}; 1-min load at start ${m.loadAtStart}. The API server, etcd and the contenders share these cores.`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}; 1-min load average at start ${m.loadAtStart}, during the run ${r.loadDuringRun.mean} on average (max ${r.loadDuringRun.max}). The API server, etcd and the contenders share these cores.`,
     `- API server: ${r.apiServer} (local fleet, one cluster, no controller-manager; etcd with --unsafe-no-fsync). kubectl: ${r.kubectl}.`,
     `- Concurrency of syncprims and the bare loop: ${r.concurrency}. syncprims runs \`wait: false\` (kubectl does not wait for readiness either) and \`prune: true\`; each pass uses a fresh \`Cluster\` (cold connections and discovery).`,
     `- Sets up to 1,000 objects: median of ${Math.max(...r.sizes.map((s) => s.repetitions), 1)} runs, (min–max) in seconds; larger sets: one run. Every run applies a fresh set (own namespaces and CRD) on the same cluster.`,

@@ -3,7 +3,7 @@
 // and bench/results/latest.md. Options: `npm run bench -- --help`.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BENCH_USAGE, parseBenchArgs } from './bench-args.js';
@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
   };
   const startedAt = new Date().toISOString();
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 10_000);
+  sampler.unref();
   const machine = describeMachine();
   const kubectl = args.noKubectl ? undefined : await kubectlVersion();
   const notes: string[] = [];
@@ -81,6 +84,10 @@ async function main(): Promise<void> {
       startedAt,
       durationS: (performance.now() - t0) / 1000,
       machine,
+      loadDuringRun: {
+        mean: Math.round((loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)) * 100) / 100,
+        max: Math.round(Math.max(0, ...loads) * 100) / 100,
+      },
       apiServer,
       kubectl: kubectl ?? 'not used',
       concurrency: args.concurrency,
@@ -97,6 +104,7 @@ async function main(): Promise<void> {
     log(`wrote ${written.json} and ${written.markdown}`);
     completed = true;
   } finally {
+    clearInterval(sampler);
     process.off('SIGINT', onSigint);
     observer?.agent.destroy();
     await cluster.stop({ keepFiles: !completed });

@@ -163,7 +163,14 @@ async function applyAndPrune(
     // Partial apply: remember what was applied, keep the previous revision, never prune.
     if (!ctx.dryRun) {
       const merged = mergeEntries(stored.inventory.entries, applied, desired.objects);
-      current = await writeIfChanged(store, { revision: stored.inventory.revision, entries: merged }, current, ctx.signal);
+      try {
+        current = await writeIfChanged(store, { revision: stored.inventory.revision, entries: merged }, current, ctx.signal);
+      } catch (err) {
+        // Best effort: the intent write already recorded every new object, so only digests are
+        // lost (e.g. the server went away mid-pass); the next pass re-applies and records them.
+        if (ctx.signal?.aborted || !isSyncError(err)) throw err;
+        ctx.logger.warn('could not record the partial apply in the inventory; the next pass records it', { error: err.message });
+      }
     }
     const error = errors.length === 1 ? errors[0]! : new ApplyError(errors[0]!.code, `${errors.length} objects failed; first: ${errors[0]!.message}`, { cause: errors[0], retryable: errors.every((e) => e.retryable), ...(errors[0]!.ref ? { ref: errors[0]!.ref } : {}) });
     return { state: 'failed', message: `apply failed (${summarize(changes)}): ${error.message}`, changes, revision, error, inventory: current.inventory };
@@ -188,7 +195,13 @@ async function applyAndPrune(
   if (!ctx.dryRun) {
     const entries = desired.objects.map((d) => applied.get(refKey(d.ref)) ?? previous.get(refKey(d.ref)) ?? { ...d.ref });
     const kept = pruneFailed.map((r) => previous.get(refKey(r)) ?? { ...r });
-    current = await writeIfChanged(store, { revision, entries: [...entries, ...kept] }, current, ctx.signal);
+    try {
+      current = await writeIfChanged(store, { revision, entries: [...entries, ...kept] }, current, ctx.signal);
+    } catch (err) {
+      if (ctx.signal?.aborted || !isSyncError(err)) throw err;
+      // Keep what the pass did in the result: the objects were applied (and pruned) already.
+      return { state: 'failed', message: `applied (${summarize(changes)}) but the inventory was not recorded: ${err.message}`, changes, revision, error: err, inventory: current.inventory };
+    }
   }
   if (pruneError) {
     return { state: 'failed', message: `prune failed (${summarize(changes)}): ${pruneError.message}`, changes, revision, error: pruneError, inventory: current.inventory };

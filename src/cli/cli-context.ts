@@ -4,7 +4,6 @@ import type { CliIo } from './cli-io.js';
 import { createCliLogger, type CliLogLevel } from './cli-logger.js';
 import type { GlobalFlags } from './parse-cli-args.js';
 import { ProgressReporter } from './progress-reporter.js';
-import { resolveCliCluster } from './resolve-cli-cluster.js';
 
 /** What a command gets: its IO, the global flags, and helpers to print and to reach the cluster. */
 export interface CliContext {
@@ -20,12 +19,14 @@ export interface CliContext {
   outJson(value: unknown): void;
   /** Writes a message line to stderr. */
   note(text: string): void;
-  /** The cluster of `--kubeconfig`/`--context` (made once). */
-  cluster(): Cluster;
+  /** Registers a cluster the command uses, so {@link CliContext.dispose} closes its connections. */
+  useCluster(cluster: Cluster): Cluster;
   /** The current time in milliseconds. */
   now(): number;
   /** A logger at `level` (JSON lines with `-o json`), for long-running commands. */
   loggerAt(level: CliLogLevel, timestamps: boolean): Logger;
+  /** Erases the live line and closes the cluster's connections, so the process can exit. */
+  dispose(): void;
 }
 
 /** Builds the {@link CliContext} of one run. */
@@ -35,7 +36,7 @@ export function createCliContext(io: CliIo, global: GlobalFlags): CliContext {
   const loggerAt = (level: CliLogLevel, timestamps: boolean): Logger =>
     createCliLogger({ write: (line) => reporter.note(line), level: global.verbose ? 'debug' : level, json: global.output === 'json', timestamps, now });
   const logger = loggerAt('warn', false);
-  let cluster: Cluster | undefined;
+  const clusters: Cluster[] = [];
   return {
     io,
     global,
@@ -52,11 +53,15 @@ export function createCliContext(io: CliIo, global: GlobalFlags): CliContext {
     note(text) {
       reporter.note(text);
     },
-    cluster() {
-      cluster ??= resolveCliCluster(global, io.env, logger);
+    useCluster(cluster) {
+      clusters.push(cluster);
       return cluster;
     },
     now,
     loggerAt,
+    dispose() {
+      reporter.clear();
+      for (const cluster of clusters.splice(0)) cluster.close();
+    },
   };
 }

@@ -136,7 +136,7 @@ export class ProgressReporter {
   private redraw(): void {
     const prefix = this.graph ? `[${this.graph.done}/${this.graph.total}] ` : '';
     const body = this.current !== undefined ? (this.status.get(this.current) ?? '') : '';
-    const line = truncate(`${prefix}${body}`, this.columns - 1);
+    const line = truncate(`${prefix}${body}`.trimEnd(), this.columns - 1);
     if (line === this.shown) return;
     this.shown = line;
     this.options.stream.write(`${CLEAR_LINE}${line}`);

@@ -7,7 +7,8 @@ import { errorToJson } from './result-json.js';
 /** The stderr line(s) for an error: `error [CODE] Kind ns/name: message`. */
 export function formatErrorText(err: unknown): string {
   if (!isSyncError(err)) return `error: internal error: ${err instanceof Error ? err.message : String(err)}`;
-  const ref = err.ref ? ` ${formatRef(err.ref)}` : '';
+  const named = err.ref ? formatRef(err.ref) : undefined;
+  const ref = named && !err.message.includes(named) ? ` ${named}` : '';
   return `error [${err.code}]${ref}: ${err.message}`;
 }
 

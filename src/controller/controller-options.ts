@@ -29,7 +29,7 @@ export interface ControllerOptions {
   kinds?: readonly SyncKind[];
   /**
    * How each kind becomes a syncer: the extension point (ProxySync adds its own).
-   * @default [syncReconciler, remoteSyncReconciler]
+   * @default [syncReconciler, remoteSyncReconciler, proxySyncReconciler]
    */
   reconcilers?: readonly KindReconciler[];
   /** Kubernetes Events on the custom resources (applied / pruned / failed); `false` turns them off. @default true */

@@ -21,6 +21,7 @@ import { LeaderElector } from './leader-elector.js';
 import { resolveLeaderElection, type ResolvedLeaderElection } from './leader-election-options.js';
 import { formatObjectKey } from './object-key.js';
 import { remoteSyncReconciler } from './remote-sync-reconciler.js';
+import { proxySyncReconciler } from './reconcile-proxy-sync.js';
 import { ResourceReconciler } from './resource-reconciler.js';
 import { syncReconciler } from './sync-reconciler.js';
 import { WorkQueue } from './work-queue.js';
@@ -54,7 +55,7 @@ function dependsOnKey(kind: SyncKind, obj: KubeObject | undefined): string {
 }
 
 /**
- * The syncprims controller: reconciles `Sync` and `RemoteSync` custom resources (and any kind
+ * The syncprims controller: reconciles `Sync`, `RemoteSync` and `ProxySync` custom resources (and any kind
  * you add a {@link KindReconciler} for) with the SDK classes, so the declarative and the
  * programmatic forms behave the same. `syncprims controller` runs exactly this.
  *
@@ -108,7 +109,7 @@ export class Controller extends EventEmitter<ControllerEvents> {
     }
     this.options = options;
     this.logger = options.logger ?? silentLogger;
-    const all = options.reconcilers ?? [syncReconciler, remoteSyncReconciler];
+    const all = options.reconcilers ?? [syncReconciler, remoteSyncReconciler, proxySyncReconciler];
     const kinds = options.kinds ?? all.map((r) => r.kind);
     const reconcilers = new Map<SyncKind, KindReconciler>();
     for (const kind of kinds) {
@@ -141,6 +142,11 @@ export class Controller extends EventEmitter<ControllerEvents> {
   /** The cached object, as the controller sees it (for tests and tools). */
   get(kind: SyncKind, namespace: string, name: string): KubeObject | undefined {
     return this.informers.get(kind)?.get(`${namespace}/${name}`);
+  }
+
+  /** Resolves when no reconcile is queued or running (scheduled requeues do not count). */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   /**

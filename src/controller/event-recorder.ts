@@ -59,6 +59,7 @@ export class EventRecorder {
   private readonly logger: Logger;
   private readonly remembered = new Map<string, Remembered>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly chains = new Map<string, Promise<void>>();
 
   constructor(client: Pick<KubeClient, 'create' | 'request'>, options: EventRecorderOptions = {}) {
     this.client = client;
@@ -70,7 +71,12 @@ export class EventRecorder {
 
   /** Records one Event on `obj` (in its namespace, `default` when cluster-scoped). */
   record(obj: KubeObject, type: EventType, reason: string, message: string): void {
-    const write = this.write(obj, type, reason, message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 3)}...` : message)
+    const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 3)}...` : message;
+    const key = [obj.metadata.uid ?? `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`, type, reason, text].join('\u0000');
+    // Repeats of one event are written one after the other, so they aggregate.
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const write: Promise<void> = previous
+      .then(() => this.write(key, obj, type, reason, text))
       .catch((err: unknown) => {
         this.logger.warn('recording an event failed', {
           reason,
@@ -78,7 +84,11 @@ export class EventRecorder {
           error: err instanceof Error ? err.message : String(err),
         });
       })
-      .finally(() => this.inFlight.delete(write));
+      .finally(() => {
+        this.inFlight.delete(write);
+        if (this.chains.get(key) === write) this.chains.delete(key);
+      });
+    this.chains.set(key, write);
     this.inFlight.add(write);
   }
 
@@ -87,9 +97,8 @@ export class EventRecorder {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async write(obj: KubeObject, type: EventType, reason: string, message: string): Promise<void> {
+  private async write(key: string, obj: KubeObject, type: EventType, reason: string, message: string): Promise<void> {
     const namespace = obj.metadata.namespace ?? 'default';
-    const key = [obj.metadata.uid ?? `${obj.kind}/${namespace}/${obj.metadata.name}`, type, reason, message].join('\u0000');
     const now = Date.now();
     const seen = this.remembered.get(key);
     if (seen && this.windowMs > 0 && now - seen.lastSeen < this.windowMs) {

@@ -2,9 +2,10 @@ export { Controller, type ControllerStartOptions, type ControllerStopOptions } f
 export type { ControllerOptions } from './controller-options.js';
 export type { ControllerEvents, ResourceEvent } from './controller-events.js';
 export { runController, resolveControllerCluster, type RunControllerOptions } from './run-controller.js';
-export type { KindReconciler, SyncerInput, SyncerHandle } from './kind-reconciler.js';
+export type { KindReconciler, SyncerInput, SyncerHandle, StatusRefinement } from './kind-reconciler.js';
 export { syncReconciler } from './sync-reconciler.js';
 export { remoteSyncReconciler } from './remote-sync-reconciler.js';
+export { proxySyncReconciler } from './reconcile-proxy-sync.js';
 export { CustomResourceSource, type CustomResourceSourceSpec } from './custom-resource-source.js';
 export { FINALIZER } from './finalizer.js';
 export { Informer, type InformerOptions, type InformerEvents, type InformerChange } from './informer.js';

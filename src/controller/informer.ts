@@ -124,6 +124,7 @@ export class Informer extends EventEmitter<InformerEvents> {
     let resourceVersion: string | undefined;
     let failures = 0;
     let emptyEnds = 0;
+    let lastProblem: string | undefined;
     while (!signal.aborted) {
       try {
         if (resourceVersion === undefined) {
@@ -132,6 +133,8 @@ export class Informer extends EventEmitter<InformerEvents> {
           this.replace(listed.items);
           resourceVersion = listed.resourceVersion;
           failures = 0;
+          if (lastProblem !== undefined) this.logger.info(`informer: watching ${this.kind} again`, { kind: this.kind });
+          lastProblem = undefined;
         }
         const startedAt = Date.now();
         let events = 0;
@@ -168,9 +171,14 @@ export class Informer extends EventEmitter<InformerEvents> {
         // After an error the list may be stale too: list again once reconnected.
         resourceVersion = undefined;
         const delay = jitterDuration(computeBackoff(base, failures, cap));
-        this.logger.warn(`informer: watching ${this.kind} failed, retrying in ${delay} ms`, {
+        const message = err instanceof Error ? err.message : String(err);
+        // Warn when a problem starts or changes; a problem that persists (a CRD not installed
+        // yet) is repeated at debug level only.
+        const log = message === lastProblem ? this.logger.debug.bind(this.logger) : this.logger.warn.bind(this.logger);
+        lastProblem = message;
+        log(`informer: watching ${this.kind} failed, retrying in ${delay} ms`, {
           kind: this.kind,
-          error: err instanceof Error ? err.message : String(err),
+          error: message,
           code: isSyncError(err) ? err.code : undefined,
           attempt: failures,
         });

@@ -3,8 +3,10 @@ import type { KubeClient } from '../cluster/kube-client.js';
 import type { Logger } from '../core/logger.js';
 import type { KubeObject } from '../core/object-ref.js';
 import type { Syncer } from '../core/syncer.js';
+import type { SyncResult } from '../core/sync-result.js';
 import type { SyncKind } from '../api/group.js';
 import type { SpecOf } from '../api/decode-spec.js';
+import type { StatusOf } from '../api/decode-status.js';
 
 /** What a {@link KindReconciler} gets to build the syncer of one custom resource. */
 export interface SyncerInput<K extends SyncKind> {
@@ -53,4 +55,21 @@ export interface KindReconciler<K extends SyncKind = SyncKind> {
   readonly kind: K;
   /** Builds the syncer for one generation of one object. Errors: a `SyncError` fails the reconcile (retried with backoff). */
   createSyncer(input: SyncerInput<K>): SyncerHandle | Promise<SyncerHandle>;
+  /**
+   * Adjusts the status the controller computed after a pass, for kinds whose status says more
+   * than the common fields (a ProxySync mirrors its remote Sync). Pure.
+   * @default undefined (the common status as computed)
+   */
+  refineStatus?(status: StatusOf<K>, context: StatusRefinement<K>): StatusOf<K>;
+}
+
+/** What {@link KindReconciler.refineStatus} gets besides the status computed for a pass. */
+export interface StatusRefinement<K extends SyncKind = SyncKind> {
+  /** The status before the pass. */
+  readonly previous: StatusOf<K>;
+  /** The pass result the status was computed from. */
+  readonly result: SyncResult;
+  /** The object's `metadata.generation`. */
+  readonly generation: number;
+  readonly now: Date;
 }

@@ -51,6 +51,12 @@ function listRefs(changes: readonly Change[], max = 5): string {
   return changes.length > max ? `${shown.join(', ')}, ... (${changes.length - max} more)` : shown.join(', ');
 }
 
+/** A failed {@link SyncResult} for an error thrown where a result was expected. */
+function failedResult(name: string, err: unknown): SyncResult {
+  const error = isSyncError(err) ? err : new SyncError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });
+  return { name, ready: false, state: 'failed', changes: [], revision: '', message: error.message, error, durationMs: 0 };
+}
+
 /**
  * One level-based reconcile of one custom resource, the same for every kind: read it from the
  * cache, finalize it when being deleted, decode the spec (`Stalled` on error, no write to the
@@ -133,11 +139,17 @@ export class ResourceReconciler {
 
   private async status(kind: SyncKind, obj: KubeObject, outcome: StatusOutcome, signal: AbortSignal, requestedAt?: string) {
     const generation = obj.metadata.generation ?? 0;
+    const reconciler = this.env.reconcilers.get(kind);
     return writeStatus(
       this.env.client,
       kind,
       obj,
-      (previous) => nextStatus(previous, outcome, { generation, now: new Date(), ...(requestedAt !== undefined ? { requestedAt } : {}) }),
+      (previous) => {
+        const now = new Date();
+        const next = nextStatus(previous, outcome, { generation, now, ...(requestedAt !== undefined ? { requestedAt } : {}) });
+        // A kind may say more than the common status (a ProxySync mirrors its remote Sync).
+        return outcome.type === 'result' && reconciler?.refineStatus ? reconciler.refineStatus(next, { previous, result: outcome.result, generation, now }) : next;
+      },
       signal,
     );
   }
@@ -204,9 +216,17 @@ export class ResourceReconciler {
       current = (await this.status(kind, current, { type: 'progressing', message }, signal)).object ?? current;
     }
 
-    const handle = await this.handleFor(key, kind, current, spec, reconciler, signal);
     this.env.emit('reconciling', event);
-    const result = await handle.syncer.sync({ signal });
+    let result: SyncResult;
+    try {
+      const handle = await this.handleFor(key, kind, current, spec, reconciler, signal);
+      result = await handle.syncer.sync({ signal });
+    } catch (err) {
+      // Building the syncer failed, or the pass rejected (a programming error): report it in
+      // the status like any failed pass rather than leaving it `Reconciling`.
+      if (signal.aborted) throw err;
+      result = failedResult(event.name, err);
+    }
     signal.throwIfAborted();
 
     await this.status(kind, current, { type: 'result', result }, signal, requestedAt);

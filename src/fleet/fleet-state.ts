@@ -6,55 +6,78 @@ import { FLEET_BINARIES } from './fleet-binaries.js';
 import { describeDecodeError } from '../cluster/describe-decode-error.js';
 import { FleetError } from './fleet-error.js';
 
-const processRecord = t.type({
+/** How one process of the fleet was started, and its pid while it runs. */
+export interface FleetProcessState {
   /** Absolute path of the executable. */
-  command: t.string,
-  args: t.array(t.string),
+  command: string;
+  args: string[];
   /** Log file (stdout and stderr, appended). */
-  log: t.string,
+  log: string;
   /** The running process (also its process group), or null when stopped. */
-  pid: t.union([t.number, t.null]),
-});
+  pid: number | null;
+}
+
+/** One cluster in {@link FleetState}. */
+export interface FleetClusterState {
+  name: string;
+  server: string;
+  port: number;
+  /** The cluster's folder: certificates, keys, token file, kubeconfigs, logs. */
+  dir: string;
+  caFile: string;
+  /** Bearer token per user. */
+  tokens: Record<string, string>;
+  /** Kubeconfig path per user. */
+  kubeconfigs: Record<string, string>;
+  apiServer: FleetProcessState;
+  controllerManager: FleetProcessState | null;
+}
+
+/** The content of `<dir>/fleet.json`: pids, ports, kubeconfig paths, tokens, and how to relaunch each process. */
+export interface FleetState {
+  version: 1;
+  dir: string;
+  binDir: string;
+  /** True when the fleet outlives the process that started it (`npm run fleet:up`). */
+  detached: boolean;
+  /** The process that started the fleet. */
+  ownerPid: number;
+  /** True when the fleet created `dir` (so `stop()` may remove it). */
+  createdDir: boolean;
+  /** A kubeconfig with an admin context per cluster (context name = cluster name). */
+  kubeconfig: string;
+  clusterNames: string[];
+  etcd: { url: string; clientPort: number; peerPort: number; process: FleetProcessState };
+  clusters: Record<string, FleetClusterState>;
+}
+
+const processRecord = t.type({ command: t.string, args: t.array(t.string), log: t.string, pid: t.union([t.number, t.null]) });
 
 const clusterRecord = t.type({
   name: t.string,
   server: t.string,
   port: t.number,
-  /** The cluster's folder: certificates, keys, token file, kubeconfigs, logs. */
   dir: t.string,
   caFile: t.string,
-  /** Bearer token per user. */
   tokens: t.record(t.string, t.string),
-  /** Kubeconfig path per user. */
   kubeconfigs: t.record(t.string, t.string),
   apiServer: processRecord,
   controllerManager: t.union([processRecord, t.null]),
 });
 
 /** The io-ts codec of `<dir>/fleet.json`. The file is untrusted input: it is decoded on every read. */
-export const fleetStateCodec = t.type({
+const fleetStateCodec: t.Decoder<unknown, FleetState> = t.type({
   version: t.literal(1),
   dir: t.string,
   binDir: t.string,
-  /** True when the fleet outlives the process that started it (`npm run fleet:up`). */
   detached: t.boolean,
-  /** The process that started the fleet. */
   ownerPid: t.number,
-  /** True when the fleet created `dir` (so `stop()` may remove it). */
   createdDir: t.boolean,
-  /** A kubeconfig with an admin context per cluster (context name = cluster name). */
   kubeconfig: t.string,
   clusterNames: t.array(t.string),
   etcd: t.type({ url: t.string, clientPort: t.number, peerPort: t.number, process: processRecord }),
   clusters: t.record(t.string, clusterRecord),
 });
-
-/** The content of `<dir>/fleet.json`: pids, ports, kubeconfig paths, tokens, and how to relaunch each process. */
-export type FleetState = t.TypeOf<typeof fleetStateCodec>;
-/** One cluster in {@link FleetState}. */
-export type FleetClusterState = t.TypeOf<typeof clusterRecord>;
-/** How one process of the fleet was started, and its pid while it runs. */
-export type FleetProcessState = t.TypeOf<typeof processRecord>;
 
 /**
  * Reads and validates a fleet state file.

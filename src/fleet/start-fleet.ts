@@ -1,6 +1,5 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OptionsError } from '../core/sync-error.js';
 import { throwIfAborted } from '../core/abort.js';
 import type { Fleet } from './fleet.js';
 import { FleetError } from './fleet-error.js';
@@ -12,23 +11,23 @@ import { prepareCluster, type ClusterMaterial } from './prepare-cluster.js';
 import { contextName, kubeconfigEntry, writeClusterKubeconfigs } from './write-kubeconfigs.js';
 import { renderKubeconfig } from './render-kubeconfig.js';
 import { FLEET_USERS } from './fleet-user.js';
-import { allocatePort, isBindFailure } from './allocate-port.js';
-import { apiServerArgs, controllerManagerArgs, etcdArgs } from './component-args.js';
+import { allocatePort } from './allocate-port.js';
+import { etcdArgs } from './component-args.js';
 import { binaryMinorVersion } from './binary-minor-version.js';
 import { spawnProcess } from './spawn-process.js';
-import { stopProcess } from './stop-process.js';
-import { readLogTail, waitForProcess } from './wait-for-process.js';
+import { waitForProcess } from './wait-for-process.js';
 import { existsOnServer, isApiServerReady, isEtcdHealthy } from './component-checks.js';
-import { adoptFleet, recordedProcesses, releaseFleet } from './process-reaper.js';
+import { adoptFleet, releaseFleet } from './process-reaper.js';
 import { createFleetHandle, DEFAULT_READY_TIMEOUT_MS } from './fleet-handle.js';
-import { isProcessAlive } from './process-control.js';
 import { labelOf, recordOf, withRecord, type ProcessKey } from './process-key.js';
+import { removeInside } from './remove-inside.js';
+import { validateClusterNames } from './validate-cluster-names.js';
+import { initialFleetState } from './initial-fleet-state.js';
+import { launchWithPortRetry } from './launch-with-port-retry.js';
+import { stopStarted } from './stop-started.js';
 
 /** The clusters a fleet starts by default. */
 export const DEFAULT_FLEET_CLUSTERS = ['mgmt', 'edge-1', 'edge-2'] as const;
-
-/** How often a process that could not bind its port is retried on a new one. */
-const BIND_ATTEMPTS = 5;
 
 /** Options of {@link startFleet}. */
 export interface StartFleetOptions {
@@ -57,8 +56,6 @@ export interface StartFleetOptions {
   /** Receives one line per step (binaries, etcd, each API server and controller-manager). @default undefined */
   onProgress?: (line: string) => void;
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * Starts a local fleet of real Kubernetes API servers on loopback: one etcd (each cluster
@@ -106,14 +103,23 @@ export async function startFleet(options: StartFleetOptions = {}): Promise<Fleet
 
   const { dir, createdDir } = prepareFleetDir(options.dir);
   const stateFile = join(dir, 'fleet.json');
-  const materials = await Promise.all(names.map((name) => prepareCluster(dir, name, signal)));
-  const cmMinor = controllerManager ? await binaryMinorVersion(join(binDir, 'kube-controller-manager'), 20, signal) : 20;
+  let materials: ClusterMaterial[];
+  let cmMinor = 20;
+  try {
+    materials = await Promise.all(names.map((name) => prepareCluster(dir, name, signal)));
+    if (controllerManager) cmMinor = await binaryMinorVersion(join(binDir, 'kube-controller-manager'), 20, signal);
+  } catch (err) {
+    // Nothing runs yet: leave no half-made folder behind.
+    for (const name of names) removeInside(dir, join(dir, name));
+    if (createdDir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
 
   // The whole state is written before the first process starts, so cleanup always knows every pid.
   const etcdPorts = { client: await allocatePort(), peer: await allocatePort() };
   const ports = new Map<string, number>();
   for (const name of names) ports.set(name, await allocatePort());
-  let state = initialState({ dir, createdDir, binDir, names, materials, etcdPorts, ports, controllerManager, cmMinor, detached: options.detached ?? false });
+  let state = initialFleetState({ dir, createdDir, binDir, names, materials, etcdPorts, ports, controllerManager, cmMinor, detached: options.detached ?? false });
   writeFleetState(stateFile, state);
   if (!options.detached) adoptFleet(stateFile);
   const record = (key: ProcessKey, update: Partial<FleetProcessState>): void => {
@@ -197,7 +203,7 @@ export async function startFleet(options: StartFleetOptions = {}): Promise<Fleet
       );
     }
   } catch (err) {
-    await stopAll(stateFile, state);
+    await stopStarted(stateFile, state);
     if (!options.detached) releaseFleet(stateFile);
     throw err;
   }
@@ -205,170 +211,9 @@ export async function startFleet(options: StartFleetOptions = {}): Promise<Fleet
   return createFleetHandle(stateFile, state, !options.detached);
 }
 
-function validateClusterNames(names: readonly string[]): string[] {
-  if (!Array.isArray(names) || names.length === 0) throw new OptionsError('startFleet: `clusters` must name at least one cluster');
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
-      throw new OptionsError(`startFleet: cluster name ${JSON.stringify(name)} is not a DNS-1123 label (lowercase letters, digits, '-')`);
-    }
-    if (name === 'etcd') throw new OptionsError("startFleet: 'etcd' is reserved (the etcd data folder)");
-    if (seen.has(name)) throw new OptionsError(`startFleet: cluster ${name} is listed twice`);
-    seen.add(name);
-  }
-  return [...names];
-}
-
-interface InitialStateInput {
-  dir: string;
-  createdDir: boolean;
-  binDir: string;
-  names: string[];
-  materials: ClusterMaterial[];
-  etcdPorts: { client: number; peer: number };
-  ports: Map<string, number>;
-  controllerManager: boolean;
-  cmMinor: number;
-  detached: boolean;
-}
-
-function initialState(input: InitialStateInput): FleetState {
-  const { dir, binDir } = input;
-  const etcdUrl = `http://127.0.0.1:${input.etcdPorts.client}`;
-  const clusters: FleetState['clusters'] = {};
-  for (const m of input.materials) {
-    const port = input.ports.get(m.name)!;
-    clusters[m.name] = {
-      name: m.name,
-      server: `https://127.0.0.1:${port}`,
-      port,
-      dir: m.dir,
-      caFile: m.certs.caCert,
-      tokens: { ...m.tokens },
-      kubeconfigs: Object.fromEntries(FLEET_USERS.map((u) => [u, join(m.dir, `${u}.kubeconfig`)])),
-      apiServer: {
-        command: join(binDir, 'kube-apiserver'),
-        args: apiServerArgs({
-          cluster: m.name,
-          etcdUrl,
-          port,
-          servingCert: m.certs.servingCert,
-          servingKey: m.certs.servingKey,
-          tokenFile: m.tokenFile,
-          saPublicKey: m.saKeys.publicKey,
-          saPrivateKey: m.saKeys.privateKey,
-        }),
-        log: join(m.dir, 'kube-apiserver.log'),
-        pid: null,
-      },
-      controllerManager: input.controllerManager
-        ? {
-            command: join(binDir, 'kube-controller-manager'),
-            args: controllerManagerArgs({
-              kubeconfig: join(m.dir, 'controller-manager.kubeconfig'),
-              saPrivateKey: m.saKeys.privateKey,
-              caCert: m.certs.caCert,
-              minorVersion: input.cmMinor,
-            }),
-            log: join(m.dir, 'kube-controller-manager.log'),
-            pid: null,
-          }
-        : null,
-    };
-  }
-  return {
-    version: 1,
-    dir,
-    binDir,
-    detached: input.detached,
-    ownerPid: process.pid,
-    createdDir: input.createdDir,
-    kubeconfig: join(dir, 'kubeconfig.yaml'),
-    clusterNames: input.names,
-    etcd: {
-      url: etcdUrl,
-      clientPort: input.etcdPorts.client,
-      peerPort: input.etcdPorts.peer,
-      process: {
-        command: join(binDir, 'etcd'),
-        args: etcdArgs({ dataDir: join(dir, 'etcd'), clientPort: input.etcdPorts.client, peerPort: input.etcdPorts.peer }),
-        log: join(dir, 'etcd.log'),
-        pid: null,
-      },
-    },
-    clusters,
-  };
-}
-
-/**
- * Spawns a recorded process and waits for it; when it dies because its port was taken in the
- * meantime (another run got the same free port), moves it to new ports and tries again.
- */
-async function launchWithPortRetry(
-  key: ProcessKey,
-  current: () => FleetState,
-  record: (key: ProcessKey, update: Partial<FleetProcessState>) => void,
-  waitReady: (pid: number) => Promise<void>,
-  movePorts: () => Promise<void>,
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const rec = recordOf(current(), key)!;
-    const logOffset = fileSize(rec.log);
-    const pid = spawnProcess(rec);
-    record(key, { pid });
-    try {
-      await waitReady(pid);
-      return;
-    } catch (err) {
-      const died = !isProcessAlive(pid, rec.command);
-      if (!died || attempt >= BIND_ATTEMPTS || !isBindFailure(readLogSince(rec.log, logOffset))) throw err;
-      record(key, { pid: null });
-      await movePorts();
-    }
-  }
-}
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-function readLogSince(path: string, offset: number): string {
-  try {
-    return readFileSync(path).subarray(offset).toString('utf8');
-  } catch {
-    return readLogTail(path, 50);
-  }
-}
-
 function mergedKubeconfig(state: FleetState, materials: ClusterMaterial[]): string {
   const entries = materials.flatMap((m) => FLEET_USERS.map((u) => kubeconfigEntry(m, state.clusters[m.name]!.server, u)));
   return renderKubeconfig(entries, contextName(state.clusterNames[0]!, 'admin'));
-}
-
-async function stopAll(stateFile: string, state: FleetState): Promise<void> {
-  const procs = recordedProcesses(state).reverse();
-  await Promise.allSettled(procs.map((p) => stopProcess(p.pid, p.command, { force: true })));
-  const stopped = procs.filter((p) => !isProcessAlive(p.pid, p.command));
-  let next = state;
-  for (const key of allKeys(state)) {
-    const rec = recordOf(next, key);
-    if (rec?.pid != null && stopped.some((p) => p.pid === rec.pid)) next = withRecord(next, key, { ...rec, pid: null });
-  }
-  writeFleetState(stateFile, next);
-}
-
-function allKeys(state: FleetState): ProcessKey[] {
-  return [
-    { kind: 'etcd' },
-    ...state.clusterNames.flatMap((cluster): ProcessKey[] => [
-      { kind: 'apiServer', cluster },
-      { kind: 'controllerManager', cluster },
-    ]),
-  ];
 }
 
 function elapsed(t0: number): string {

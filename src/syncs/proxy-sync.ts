@@ -344,7 +344,9 @@ export class ProxySync extends BaseSyncer {
       this.emit('applied', { syncer: this.name, change });
     };
     const total = chunkNames.size + 1;
-    const progress = (): void => this.emit('progress', { syncer: this.name, phase: 'apply', done: changes.length, total });
+    const progress = (): void => {
+      this.emit('progress', { syncer: this.name, phase: 'apply', done: changes.length, total });
+    };
     if (payload.mode === 'chunks') {
       for (const change of await store.write(payload.chunks, liveChunks, dryRun, signal)) {
         applied(change);
@@ -451,7 +453,7 @@ export class ProxySync extends BaseSyncer {
     const ref = { apiVersion: 'v1', kind: 'Namespace', name: this.remote.namespace };
     if (await client.get(ref, signal ? { signal } : {})) return true;
     if (dryRun) return false;
-    await client.apply({ ...ref, metadata: { name: ref.name } }, { fieldManager: this.fieldManager, ...(signal ? { signal } : {}) });
+    await client.apply({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name } }, { fieldManager: this.fieldManager, ...(signal ? { signal } : {}) });
     this.logger.info('created the remote namespace', { syncer: this.name, namespace: ref.name, cluster: this.cluster.name });
     return true;
   }

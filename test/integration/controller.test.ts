@@ -5,6 +5,9 @@
  * impersonation, restart without writes, RBAC per kind, leader election failover.
  */
 import { randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
 import type { KubeClient } from '../../src/cluster/kube-client.js';
@@ -48,8 +51,8 @@ function startController(options: Partial<ConstructorParameters<typeof Controlle
 
 const cm = (name: string, data: Record<string, string>, namespace = ns): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data });
 
-function resource(kind: SyncKind, name: string, spec: Record<string, unknown>, annotations?: Record<string, string>): KubeObject {
-  return { apiVersion: API_VERSION, kind, metadata: { name, namespace: ns, ...(annotations ? { annotations } : {}) }, spec };
+function resource(kind: SyncKind, name: string, spec: Record<string, unknown>, namespace = ns): KubeObject {
+  return { apiVersion: API_VERSION, kind, metadata: { name, namespace }, spec };
 }
 
 const get = (kind: string, name: string, namespace = ns, c: KubeClient = client) =>
@@ -72,9 +75,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
   }
 }
 
-async function waitReady(kind: SyncKind, name: string, generation?: number): Promise<KubeObject> {
+async function waitReady(kind: SyncKind, name: string, generation?: number, namespace = ns): Promise<KubeObject> {
   return waitFor(`${kind}/${name} Ready`, async () => {
-    const obj = await get(kind, name);
+    const obj = await get(kind, name, namespace);
     const status = statusOf(obj);
     if (!obj || !isReadyAtGeneration(status, obj.metadata.generation)) return undefined;
     return generation === undefined || obj.metadata.generation === generation ? obj : undefined;
@@ -261,6 +264,71 @@ describe('Sync custom resources', () => {
   });
 });
 
+describe('RemoteSync custom resources', () => {
+  it('applies to the remote cluster through the kubeconfig Secret, updates, and prunes there on delete', async () => {
+    const controller = startController();
+    await controller.start();
+    await client.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'edge-kubeconfig', namespace: ns },
+      type: 'Opaque',
+      data: { kubeconfig: Buffer.from(fleet.cluster('edge-1').kubeconfigYaml('admin')).toString('base64') },
+    });
+    const spec = (data: Record<string, string>, extra: KubeObject[] = []) => ({
+      source: { inline: [cm('remote-a', data), ...extra] },
+      kubeConfig: { secretRef: { name: 'edge-kubeconfig', key: 'kubeconfig' } },
+      interval: '1h',
+    });
+    await client.create(resource('RemoteSync', 'install', spec({ v: '1' }, [cm('remote-b', {})])));
+    const ready = await waitReady('RemoteSync', 'install', 1);
+    expect(ready.metadata.finalizers).toContain(FINALIZER);
+    expect((await get('ConfigMap', 'remote-a', ns, edgeClient))?.['data']).toEqual({ v: '1' });
+    expect(await get('ConfigMap', 'remote-b', ns, edgeClient)).toBeDefined();
+    expect(await get('ConfigMap', 'remote-a')).toBeUndefined(); // not on the management cluster
+
+    await mergePatch('RemoteSync', 'remotesyncs', 'install', { spec: spec({ v: '2' }) });
+    await waitReady('RemoteSync', 'install', 2);
+    expect((await get('ConfigMap', 'remote-a', ns, edgeClient))?.['data']).toEqual({ v: '2' });
+    expect(await get('ConfigMap', 'remote-b', ns, edgeClient)).toBeUndefined();
+
+    await client.delete({ apiVersion: API_VERSION, kind: 'RemoteSync', namespace: ns, name: 'install' });
+    await waitFor('the RemoteSync to be gone', async () => (await get('RemoteSync', 'install')) === undefined);
+    expect(await get('ConfigMap', 'remote-a', ns, edgeClient)).toBeUndefined();
+  });
+
+  it('reports a missing kubeconfig Secret as a retryable failure and recovers when it appears', async () => {
+    const controller = startController();
+    await controller.start();
+    await client.create(
+      resource('RemoteSync', 'no-secret', {
+        source: { inline: [cm('late', {})] },
+        kubeConfig: { secretRef: { name: 'late-kubeconfig' } },
+        interval: '1h',
+        retryInterval: '1s',
+      }),
+    );
+    const failed = await waitFor('a failure naming the Secret', async () => {
+      const r = findCondition(statusOf(await get('RemoteSync', 'no-secret'))?.conditions, 'Ready');
+      return r?.status === 'False' && r.reason === 'ReconciliationFailed' ? r : undefined;
+    });
+    expect(failed.message).toContain('late-kubeconfig');
+    await client.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'late-kubeconfig', namespace: ns },
+      type: 'Opaque',
+      data: { value: Buffer.from(fleet.cluster('edge-1').kubeconfigYaml('admin')).toString('base64') },
+    });
+    await waitReady('RemoteSync', 'no-secret');
+    expect(await get('ConfigMap', 'late', ns, edgeClient)).toBeDefined();
+    // No token of the kubeconfig ends up in logs, status or events.
+    const token = fleet.cluster('edge-1').token('admin');
+    const everything = JSON.stringify([logs, await get('RemoteSync', 'no-secret'), await eventsOf('no-secret')]);
+    expect(everything).not.toContain(token);
+  });
+});
+
 describe('dependsOn', () => {
   it('waits for dependencies of every kind, says which, and starts when the last one turns Ready', async () => {
     const controller = startController();
@@ -390,33 +458,40 @@ describe('dependsOn', () => {
 
 describe('restart', () => {
   it('a restarted controller re-reconciles every object without a single write', async () => {
-    const first = startController();
+    // Its own namespace: only objects at rest, none left mid-pass by another test.
+    const restartNs = `${ns}-restart`;
+    await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: restartNs } });
+    const first = startController({ namespace: restartNs });
     await first.start();
-    await client.create(resource('Sync', 'steady', { source: { inline: [cm('s1', { k: '1' }), cm('s2', { k: '2' }), cm('s3', { k: '3' })] }, interval: '1h' }));
-    await waitReady('Sync', 'steady');
+    const objects = [cm('s1', { k: '1' }, restartNs), cm('s2', { k: '2' }, restartNs), cm('s3', { k: '3' }, restartNs)];
+    await client.create(resource('Sync', 'steady', { source: { inline: objects }, interval: '1h' }, restartNs));
+    await client.create(resource('Sync', 'steady-dependent', { source: { inline: [cm('s4', {}, restartNs)] }, interval: '1h', dependsOn: [{ kind: 'Sync', name: 'steady' }] }, restartNs));
+    await waitReady('Sync', 'steady', 1, restartNs);
+    await waitReady('Sync', 'steady-dependent', 1, restartNs);
+    await first.idle(); // a pass cut short by stop() would leave work for the next controller
     await first.stop();
 
     const clients: KubeClient[] = [];
     const original = Cluster.prototype.connect;
     const spy = vi.spyOn(Cluster.prototype, 'connect').mockImplementation(async function (this: Cluster, ...args) {
       const c = await original.apply(this, args);
-      const anyc = c as any;
-      for (const m of ['replace', 'replaceStatus', 'create', 'apply', 'request']) {
-        const o = anyc[m].bind(anyc);
-        anyc[m] = (x: any, ...r: any[]) => { process.stderr.write(`WRITE ${m} ${x.kind ?? x.method} ${x.metadata?.name ?? x.path} ${JSON.stringify(x.status ?? x.metadata?.finalizers ?? '')}\n`); return o(x, ...r); };
-      }
       clients.push(c);
       return c;
     });
     try {
-      const second = startController();
-      const reconciled = new Promise<{ name: string; result: { changes: readonly { action: string }[] } }>((resolve) => {
-        second.on('reconciled', (e) => e.name === 'steady' && resolve(e));
+      const second = startController({ namespace: restartNs });
+      const results = new Map<string, readonly string[]>();
+      const both = new Promise<void>((resolve) => {
+        second.on('reconciled', (e) => {
+          results.set(e.name, e.result.changes.map((c) => c.action));
+          if (results.size === 2) resolve();
+        });
       });
       await second.start();
-      const event = await reconciled;
+      await both;
       await second.stop();
-      expect(event.result.changes.map((c) => c.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+      expect(results.get('steady')).toEqual(['unchanged', 'unchanged', 'unchanged']);
+      expect(results.get('steady-dependent')).toEqual(['unchanged']);
       const totals: Record<string, number> = {};
       for (const c of clients) for (const [method, n] of Object.entries(c.stats)) totals[method] = (totals[method] ?? 0) + n;
       process.stderr.write(`[controller-it] restart: requests by method ${JSON.stringify(totals)} over ${clients.length} clients\n`);
@@ -425,6 +500,15 @@ describe('restart', () => {
       expect((totals['POST'] ?? 0) + (totals['PUT'] ?? 0) + (totals['PATCH'] ?? 0) + (totals['DELETE'] ?? 0)).toBe(0);
     } finally {
       spy.mockRestore();
+      for (const name of ['steady', 'steady-dependent']) {
+        await client.request({
+          method: 'PATCH',
+          path: `/apis/${API_VERSION}/namespaces/${restartNs}/syncs/${name}`,
+          contentType: 'application/merge-patch+json',
+          body: { metadata: { finalizers: null } },
+        });
+      }
+      await client.delete({ apiVersion: 'v1', kind: 'Namespace', name: restartNs });
     }
   });
 });
@@ -513,5 +597,64 @@ describe('leader election', () => {
     process.stderr.write(`[controller-it] leader election: takeover after a graceful stop in ${took.toFixed(0)} ms\n`);
     expect(took).toBeLessThan(4_000); // well under the lease duration: the Lease was released
     expect(b.isLeader).toBe(true);
+  });
+  it('with controller processes: SIGKILL of the leader hands over after the lease expires, SIGTERM releases at once', async () => {
+    const runControllerModule = fileURLToPath(new URL('../../src/controller/run-controller.ts', import.meta.url));
+    const kubeconfig = fleet.cluster('mgmt').kubeconfigPath('admin');
+    const children: ChildProcess[] = [];
+    /** Runs `runController` (what `syncprims controller` runs) in a child process; its leader events arrive as JSON lines. */
+    const spawnController = (identity: string) => {
+      const script = `
+        import { runController } from ${JSON.stringify(runControllerModule)};
+        const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
+        await runController({
+          kubeconfig: ${JSON.stringify(kubeconfig)},
+          namespace: ${JSON.stringify(ns)},
+          leaderElection: ${JSON.stringify(election(identity))},
+          onStarted: (c) => { c.on('leader', (e) => say(e)); say({ started: true, leading: c.isLeader }); },
+        });
+        say({ exited: true });`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
+      const lines: Record<string, unknown>[] = [];
+      const waiters: { test: (l: Record<string, unknown>) => boolean; resolve: () => void }[] = [];
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        lines.push(parsed);
+        for (const w of waiters.filter((w) => w.test(parsed))) w.resolve();
+      });
+      const until = (test: (l: Record<string, unknown>) => boolean) =>
+        lines.some(test) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ test, resolve }));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      return { child, until, exited };
+    };
+    try {
+      const a = spawnController('process-a');
+      await a.until((l) => l['leading'] === true);
+      const b = startController({ leaderElection: election('in-process-b') });
+      await b.start();
+      expect(b.isLeader).toBe(false);
+      const takeover = new Promise<number>((resolve) => b.on('leader', (e) => e.leading && resolve(performance.now())));
+      const killedAt = performance.now();
+      a.child.kill('SIGKILL');
+      expect(await a.exited).toBe(null);
+      const took = (await takeover) - killedAt;
+      process.stderr.write(`[controller-it] leader election (processes): takeover ${took.toFixed(0)} ms after SIGKILL of the leader (lease 4000 ms)\n`);
+      expect(took).toBeLessThan(4_000 + 2 * 500 + 1_000);
+
+      const c = spawnController('process-c');
+      await c.until((l) => l['started'] === true);
+      await b.stop(); // releases: process-c takes over at once
+      await c.until((l) => l['leading'] === true);
+      const terminatedAt = performance.now();
+      c.child.kill('SIGTERM');
+      expect(await c.exited).toBe(0);
+      await c.until((l) => l['exited'] === true);
+      process.stderr.write(`[controller-it] SIGTERM: the controller process shut down in ${(performance.now() - terminatedAt).toFixed(0)} ms\n`);
+      const lease = await client.get({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: ns, name: 'it-controller' });
+      expect((lease?.['spec'] as { holderIdentity?: string }).holderIdentity ?? '').toBe('');
+    } finally {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });

@@ -7,7 +7,7 @@ import { ApiException, CoreV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy
 import { readFleetState, startFleet, type FleetUser } from '../../src/fleet/index.js';
 import { isProcessAlive } from '../../src/fleet/process-control.js';
 import { recordedProcesses } from '../../src/fleet/process-reaper.js';
-import { fleetInfo, restoreFleet } from './fleet-context.js';
+import { fleetInfo, restoreFleet, singleCluster } from './fleet-context.js';
 
 const fleet = fleetInfo();
 const suffix = randomBytes(3).toString('hex');
@@ -144,6 +144,15 @@ describe('the shared fleet', () => {
     const read = await core('edge-2').readNamespacedConfigMap({ name: `fleet-probe-${suffix}`, namespace: 'default' });
     expect(read.data).toEqual({ cluster: 'edge-2' });
     expect(fleet.cluster('edge-2').server).toBe(edge.server);
+  });
+
+  it('gives single-cluster tests a cluster: SYNCPRIMS_TEST_KUBECONFIG, else the fleet mgmt admin', async () => {
+    const single = singleCluster();
+    const external = process.env.SYNCPRIMS_TEST_KUBECONFIG;
+    expect(single).toEqual(external ? { kubeconfigPath: external, external: true } : { kubeconfigPath: fleet.cluster('mgmt').kubeconfigPath('admin'), external: false });
+    const kc = new KubeConfig();
+    kc.loadFromFile(single.kubeconfigPath);
+    expect((await kc.makeApiClient(CoreV1Api).readNamespace({ name: 'default' })).metadata?.name).toBe('default');
   });
 
   it('restarts etcd; every cluster keeps its data', async () => {

@@ -1,5 +1,6 @@
 import type { SyncResult } from '../../core/sync-result.js';
 import { Sync } from '../../syncs/sync.js';
+import { cliCluster } from './cli-cluster.js';
 import type { CliContext } from '../cli-context.js';
 import { cliSource } from '../cli-source.js';
 import type { ExitCode } from '../exit-code.js';
@@ -24,7 +25,7 @@ export async function runApplyCommand(ctx: CliContext, invocation: CliInvocation
   const source = await cliSource(flags.filename, ctx.io, ctx.global.namespace);
   const sync = new Sync({
     name,
-    cluster: ctx.cluster(),
+    cluster: cliCluster(ctx),
     source,
     prune: flags.prune ?? true,
     wait: flags.wait ?? true,

@@ -1,6 +1,7 @@
 import type { SyncResult } from '../../core/sync-result.js';
 import { Source } from '../../manifests/index.js';
 import { Sync } from '../../syncs/sync.js';
+import { cliCluster } from './cli-cluster.js';
 import type { CliContext } from '../cli-context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { CliInvocation } from '../parse-cli-args.js';
@@ -18,7 +19,7 @@ export async function runDeleteCommand(ctx: CliContext, invocation: CliInvocatio
   const concurrency = flags.concurrency !== undefined ? parseCountFlag('concurrency', flags.concurrency) : undefined;
   const sync = new Sync({
     name,
-    cluster: ctx.cluster(),
+    cluster: cliCluster(ctx),
     source: Source.objects([], 'delete'),
     logger: ctx.logger,
     ...(concurrency !== undefined ? { concurrency } : {}),

@@ -1,4 +1,5 @@
 import { DEFAULT_INVENTORY_NAMESPACE } from '../../apply/inventory-store.js';
+import { cliCluster } from './cli-cluster.js';
 import type { CliContext } from '../cli-context.js';
 import { ExitCode } from '../exit-code.js';
 import { formatAge } from '../format-age.js';
@@ -60,7 +61,7 @@ export function formatStatusText(inventories: readonly InventoryRow[], resources
  */
 export async function runStatusCommand(ctx: CliContext): Promise<ExitCode> {
   const { signal } = ctx.io;
-  const client = await ctx.cluster().connect({ signal });
+  const client = await cliCluster(ctx).connect({ signal });
   const inventories = await listInventories(client, signal);
   const resources = await listSyncResources(client, ctx.global.namespace, signal);
   if (ctx.global.output === 'json') {

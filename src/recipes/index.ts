@@ -1,0 +1,13 @@
+export { bootstrap } from './bootstrap.js';
+export { type BootstrapOptions, DEFAULT_BOOTSTRAP_NAME } from './bootstrap-options.js';
+export { register } from './register.js';
+export type { RegisterOptions } from './register-options.js';
+export { Rollout, rollout, type RolloutSyncerOptions } from './rollout.js';
+export { type RolloutOptions, type RolloutCluster, type RolloutClusterBase, DEFAULT_ROLLOUT_NAME } from './rollout-options.js';
+export type { RolloutStrategy, UnreachableRule } from './rollout-strategy.js';
+export type { RolloutTarget } from './rollout-target.js';
+export type { RolloutResult, RolloutWave, RolloutWaveState } from './rollout-result.js';
+export type { RolloutWaveEvent } from './rollout-wave-event.js';
+export { planWaves, type PlannedWave } from './plan-waves.js';
+export { syncResourceHealth } from './sync-resource-health.js';
+export { buildInstallSet, type InstallSet } from './install-set.js';
