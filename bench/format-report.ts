@@ -1,6 +1,6 @@
 import { isFailure, type BenchReport, type Contender, type Outcome, type SizeResult, type Step } from './bench-report.js';
 import { countAll, countMutating } from './request-counts.js';
-import { medianOf, spreadOf } from './summarize.js';
+import { medianOf, pairedRatio, spreadOf } from './summarize.js';
 
 /** The bare-loop ratio the issue sets as the goal for a first apply. */
 export const BARE_RATIO_GOAL = 1.3;
@@ -17,9 +17,9 @@ function time(outcomes: readonly Outcome[]): string {
   return spread ? `${seconds(m.ms)} (${spread})` : seconds(m.ms);
 }
 
-function ratio(a: Outcome | undefined, b: Outcome | undefined): string {
-  if (!a || !b || isFailure(a) || isFailure(b) || b.ms === 0) return '–';
-  return `${(a.ms / b.ms).toFixed(2)}x`;
+function ratio(a: readonly Outcome[], b: readonly Outcome[]): string {
+  const r = pairedRatio(a, b);
+  return r === undefined ? '–' : `${r.toFixed(2)}x`;
 }
 
 function requests(o: Outcome | undefined): string {
@@ -35,9 +35,10 @@ function pick(s: SizeResult, c: Contender, step: Step): readonly Outcome[] {
 function firstApplyTable(r: BenchReport): string[] {
   const rows = r.sizes.map((s) => {
     const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'first')));
-    const toBare = sp && b && !isFailure(sp) && !isFailure(b) ? sp.ms / b.ms : undefined;
+    const [S, K, B] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => pick(s, c, 'first'));
+    const toBare = pairedRatio(S!, B!);
     const goal = toBare === undefined ? '–' : toBare <= BARE_RATIO_GOAL ? 'yes' : '**no**';
-    return `| ${s.size} | ${time(pick(s, 'syncprims', 'first'))} | ${time(pick(s, 'kubectl', 'first'))} | ${time(pick(s, 'bare', 'first'))} | ${ratio(sp, k)} | ${ratio(sp, b)} | ${goal} | ${requests(sp)} | ${requests(k)} | ${requests(b)} |`;
+    return `| ${s.size} | ${time(S!)} | ${time(K!)} | ${time(B!)} | ${ratio(S!, K!)} | ${ratio(S!, B!)} | ${goal} | ${requests(sp)} | ${requests(k)} | ${requests(b)} |`;
   });
   return [
     '### First apply',
@@ -53,7 +54,8 @@ function noopTable(r: BenchReport): string[] {
     const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'noop')));
     const mutating = sp && !isFailure(sp) ? String(countMutating(sp.client ?? {})) : '–';
     const reads = sp && !isFailure(sp) ? String(countAll(sp.client ?? {}) - countMutating(sp.client ?? {})) : '–';
-    return `| ${s.size} | ${time(pick(s, 'syncprims', 'noop'))} | ${mutating} | ${reads} | ${time(pick(s, 'kubectl', 'noop'))} | ${requests(k)} | ${time(pick(s, 'bare', 'noop'))} | ${ratio(sp, k)} | ${ratio(sp, b)} |`;
+    const [S, K, B] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => pick(s, c, 'noop'));
+    return `| ${s.size} | ${time(S!)} | ${mutating} | ${reads} | ${time(K!)} | ${requests(k)} | ${time(B!)} | ${ratio(S!, K!)} | ${ratio(S!, B!)} |`;
   });
   return [
     '### No-op re-sync of the same set',
@@ -68,7 +70,8 @@ function pruneTable(r: BenchReport): string[] {
   const rows = r.sizes.map((s) => {
     const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'prune')));
     const pruned = sp && !isFailure(sp) ? String(sp.actions?.pruned ?? 0) : '–';
-    return `| ${s.size} | ${pruned} | ${time(pick(s, 'syncprims', 'prune'))} | ${requests(sp)} | ${time(pick(s, 'kubectl', 'prune'))} | ${time(pick(s, 'bare', 'prune'))} | ${ratio(sp, k)} | ${ratio(sp, b)} |`;
+    const [S, K, B] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => pick(s, c, 'prune'));
+    return `| ${s.size} | ${pruned} | ${time(S!)} | ${requests(sp)} | ${time(K!)} | ${time(B!)} | ${ratio(S!, K!)} | ${ratio(S!, B!)} |`;
   });
   return [
     '### Prune of half the set',
@@ -102,7 +105,7 @@ function sweepTable(r: BenchReport): string[] {
   const rows = r.sweep.map((p) => {
     const [sp, b] = [medianOf(p.syncprims), medianOf(p.bare)];
     const rate = (o: Outcome | undefined): string => (o && !isFailure(o) ? String(Math.round(r.sweepSize / (o.ms / 1000))) : '–');
-    return `| ${p.concurrency} | ${time(p.syncprims)} | ${time(p.bare)} | ${ratio(sp, b)} | ${rate(sp)} | ${rate(b)} |`;
+    return `| ${p.concurrency} | ${time(p.syncprims)} | ${time(p.bare)} | ${ratio(p.syncprims, p.bare)} | ${rate(sp)} | ${rate(b)} |`;
   });
   const chosen = r.recommendedConcurrency ? `Recommended default concurrency: **${r.recommendedConcurrency.value}** (${r.recommendedConcurrency.reason}).` : 'No recommendation: every syncprims point failed.';
   return [
@@ -140,6 +143,7 @@ export function formatReport(r: BenchReport): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}; 1-min load average at start ${m.loadAtStart}, during the run ${r.loadDuringRun.mean} on average (max ${r.loadDuringRun.max}). The API server, etcd and the contenders share these cores.`,
     `- API server: ${r.apiServer} (local fleet, one cluster, no controller-manager; etcd with --unsafe-no-fsync). kubectl: ${r.kubectl}.`,
     `- Concurrency of syncprims and the bare loop: ${r.concurrency}. syncprims runs \`wait: false\` (kubectl does not wait for readiness either) and \`prune: true\`; each pass uses a fresh \`Cluster\` (cold connections and discovery).`,
+    '- Ratios are the median of per-round ratios (a round runs the contenders back to back), which cancels slow phases of the machine better than a ratio of medians.',
     `- Sets up to 1,000 objects: median of ${Math.max(...r.sizes.map((s) => s.repetitions), 1)} runs, (min–max) in seconds; larger sets: one run. Every run applies a fresh set (own namespaces and CRD) on the same cluster.`,
     `- Requests are counted by the API server (\`apiserver_request_total\`, JSON resource requests); "writes" are create/update/patch/apply/delete.`,
     `- Whole run: ${r.durationS.toFixed(0)} s.`,

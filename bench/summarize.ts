@@ -17,3 +17,20 @@ export function spreadOf(outcomes: readonly Outcome[]): string {
   if (ms.length < 2) return '';
   return `${(Math.min(...ms) / 1000).toFixed(2)}–${(Math.max(...ms) / 1000).toFixed(2)}`;
 }
+
+/**
+ * The median of per-round ratios `a[i] / b[i]` (rounds run the contenders back to back, so a
+ * slow phase of a shared machine hits both sides of a ratio). Undefined when no round has
+ * both figures.
+ */
+export function pairedRatio(a: readonly Outcome[], b: readonly Outcome[]): number | undefined {
+  const ratios: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x && y && !isFailure(x) && !isFailure(y) && y.ms > 0) ratios.push(x.ms / y.ms);
+  }
+  if (ratios.length === 0) return undefined;
+  ratios.sort((p, q) => p - q);
+  return ratios[Math.floor((ratios.length - 1) / 2)];
+}

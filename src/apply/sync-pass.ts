@@ -3,7 +3,7 @@ import { refKey, formatRef, type ObjectRef } from '../core/object-ref.js';
 import type { Change, NotReady, SyncState } from '../core/sync-result.js';
 import type { SyncerEvents } from '../core/syncer-events.js';
 import type { KindDefinition } from '../core/syncer.js';
-import { isSyncError, ReadinessError, SyncError, ApplyError } from '../core/sync-error.js';
+import { isSyncError, ReadinessError, SyncError, ApplyError, ValidationError } from '../core/sync-error.js';
 import { throwIfAborted } from '../core/abort.js';
 import { canonicalJson, crdKinds, prepareDesiredSet, type DesiredObject, type DesiredSet, type Source } from '../manifests/index.js';
 import { waitForReady, type WaitFailed, type WaitTimedOut } from '../health/index.js';
@@ -86,8 +86,9 @@ export async function runSyncPass(
     desired = await loadDesiredSet(ctx, source);
   } catch (err) {
     if (ctx.signal?.aborted) throw ctx.signal.reason;
-    const error = isSyncError(err) ? err : new SyncError('INVALID_MANIFEST', String(err), { cause: err });
-    return { state: 'failed', message: `invalid desired set: ${error.message}`, changes: [], revision: '', error, inventory: { revision: '', entries: [] } };
+    if (!isSyncError(err)) throw err;
+    const message = err instanceof ValidationError ? `invalid desired set: ${err.message}` : err.message;
+    return { state: 'failed', message, changes: [], revision: '', error: err, inventory: { revision: '', entries: [] } };
   }
   const stored = await store.read(ctx.signal);
   const outcome = await applyAndPrune(ctx, desired, stored, store, events);
@@ -169,7 +170,8 @@ async function applyAndPrune(
         // Best effort: the intent write already recorded every new object, so only digests are
         // lost (e.g. the server went away mid-pass); the next pass re-applies and records them.
         if (ctx.signal?.aborted || !isSyncError(err)) throw err;
-        ctx.logger.warn('could not record the partial apply in the inventory; the next pass records it', { error: err.message });
+        if (err.code === 'INVENTORY_CONFLICT') await recordAfterConflict(ctx, store, applied, changes);
+        else ctx.logger.warn('could not record the partial apply in the inventory; the next pass records it', { error: err.message });
       }
     }
     const error = errors.length === 1 ? errors[0]! : new ApplyError(errors[0]!.code, `${errors.length} objects failed; first: ${errors[0]!.message}`, { cause: errors[0], retryable: errors.every((e) => e.retryable), ...(errors[0]!.ref ? { ref: errors[0]!.ref } : {}) });
@@ -199,6 +201,7 @@ async function applyAndPrune(
       current = await writeIfChanged(store, { revision, entries: [...entries, ...kept] }, current, ctx.signal);
     } catch (err) {
       if (ctx.signal?.aborted || !isSyncError(err)) throw err;
+      if (err.code === 'INVENTORY_CONFLICT') await recordAfterConflict(ctx, store, applied, changes);
       // Keep what the pass did in the result: the objects were applied (and pruned) already.
       return { state: 'failed', message: `applied (${summarize(changes)}) but the inventory was not recorded: ${err.message}`, changes, revision, error: err, inventory: current.inventory };
     }
@@ -260,6 +263,37 @@ function mergeEntries(previous: readonly InventoryEntry[], applied: ReadonlyMap<
 async function writeIfChanged(store: InventoryStore, next: Inventory, current: StoredInventory, signal?: AbortSignal): Promise<StoredInventory> {
   if (current.resourceVersion !== undefined && sameInventory(next, current.inventory)) return current;
   return store.write(next, current, signal);
+}
+
+/**
+ * After losing the inventory to a concurrent pass of the same sync: adds every object this pass
+ * wrote (created or configured) to the newer inventory, without digests (their live state is
+ * this pass's, not what the newer inventory recorded), so no object is left that no inventory
+ * knows about: the next pass re-applies or prunes it. A few bounded attempts; best effort.
+ */
+async function recordAfterConflict(ctx: PassContext, store: InventoryStore, applied: ReadonlyMap<string, InventoryEntry>, changes: readonly Change[]): Promise<void> {
+  if (ctx.dryRun || applied.size === 0) return;
+  const wrote = new Set(changes.filter((c) => c.action === 'created' || c.action === 'configured').map((c) => refKey(c.ref)));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const latest = await store.read(ctx.signal);
+      const out = new Map(latest.inventory.entries.map((e) => [refKey(e), e] as const));
+      for (const [key, entry] of applied) {
+        // Unchanged by this pass and known to the newer inventory: its entry still holds.
+        if (!wrote.has(key) && out.has(key)) continue;
+        out.set(key, { apiVersion: entry.apiVersion, kind: entry.kind, name: entry.name, ...(entry.namespace ? { namespace: entry.namespace } : {}) });
+      }
+      await store.write({ revision: latest.inventory.revision, entries: [...out.values()] }, latest, ctx.signal);
+      return;
+    } catch (err) {
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      if (!(isSyncError(err) && err.code === 'INVENTORY_CONFLICT')) {
+        ctx.logger.warn('could not record the objects of a pass that lost the inventory race', { error: String(err) });
+        return;
+      }
+    }
+  }
+  ctx.logger.warn('could not record the objects of a pass that lost the inventory race: it kept changing', {});
 }
 
 /** After an abort: record what was applied so far (bounded by its own short timeout). */

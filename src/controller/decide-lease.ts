@@ -60,6 +60,14 @@ export function formatMicroTime(ms: number): string {
  * (empty holder) is free at once.
  *
  * Pure: the caller reads the Lease, calls this, and writes `spec` with optimistic concurrency.
+ *
+ * @example
+ * ```ts
+ * import { decideLease } from 'syncprims';
+ * const first = decideLease({ spec: { holderIdentity: 'other', leaseDurationSeconds: 15 }, identity: 'me', now: 0, observed: undefined, leaseDurationMs: 15_000 });
+ * first.action; // 'wait'
+ * decideLease({ spec: { holderIdentity: 'other', leaseDurationSeconds: 15 }, identity: 'me', now: 15_000, observed: first.observed, leaseDurationMs: 15_000 }).action; // 'acquire'
+ * ```
  */
 export function decideLease(input: LeaseDecisionInput): LeaseDecision {
   const { spec, identity, now, leaseDurationMs } = input;

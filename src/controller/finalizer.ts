@@ -3,7 +3,18 @@ import { refOf } from '../core/object-ref.js';
 import { isSyncError } from '../core/sync-error.js';
 import type { KubeClient } from '../cluster/kube-client.js';
 
-/** The finalizer the controller puts on every custom resource it applies for. */
+/**
+ * The finalizer the controller puts on a custom resource before its first apply; deleting the
+ * resource then tears down what it applied (`deletionPolicy: Delete`) before the finalizer is
+ * removed.
+ *
+ * @example
+ * ```ts
+ * import { FINALIZER, type KubeObject } from 'syncprims';
+ * declare const sync: KubeObject;
+ * const guarded = sync.metadata.finalizers?.includes(FINALIZER) ?? false;
+ * ```
+ */
 export const FINALIZER = 'syncprims.dev/finalizer';
 
 /** True when `obj` carries {@link FINALIZER}. */

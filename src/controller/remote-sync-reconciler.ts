@@ -11,6 +11,13 @@ import { actingAs, applyOptionsOf } from './sync-reconciler.js';
  * at every pass; exec plugins and file references refused), acting as
  * `spec.serviceAccountName` there when set. Objects are owned by
  * `{ kind: 'RemoteSync', namespace, name, scope: <management cluster id> }`.
+ *
+ * @example
+ * ```ts
+ * import { Cluster, Controller, remoteSyncReconciler } from 'syncprims';
+ * // A controller for RemoteSync resources only, e.g. in a registration service.
+ * const controller = new Controller({ cluster: Cluster.fromKubeconfig(), reconcilers: [remoteSyncReconciler] });
+ * ```
  */
 export const remoteSyncReconciler: KindReconciler<'RemoteSync'> = Object.freeze({
   kind: 'RemoteSync' as const,

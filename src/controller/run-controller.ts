@@ -22,7 +22,17 @@ export interface RunControllerOptions extends Omit<ControllerOptions, 'cluster'>
   onStarted?: (controller: Controller) => void;
 }
 
-/** Picks the management cluster of {@link runController}. */
+/**
+ * Picks the management cluster of {@link runController}: `cluster`, else a kubeconfig
+ * (`kubeconfig`/`context`), else in-cluster when running in a pod without `$KUBECONFIG`,
+ * else the default kubeconfig.
+ *
+ * @example
+ * ```ts
+ * import { resolveControllerCluster } from 'syncprims';
+ * const cluster = resolveControllerCluster({ kubeconfig: 'mgmt.kubeconfig', context: 'admin@mgmt' });
+ * ```
+ */
 export function resolveControllerCluster(options: Pick<RunControllerOptions, 'cluster' | 'kubeconfig' | 'context'>): Cluster {
   if (options.cluster) return options.cluster;
   const { kubeconfig, context } = options;

@@ -24,6 +24,16 @@ export function actingAs(cluster: Cluster, namespace: string, serviceAccountName
  * Reconciles `Sync` custom resources with the SDK's {@link Sync}: applied to the management
  * cluster, as `spec.serviceAccountName` when set (impersonation), owned by
  * `{ kind: 'Sync', namespace, name }`, with the inventory in the resource's own namespace.
+ *
+ * Caveat: with `serviceAccountName`, that account also needs to read and write ConfigMaps in
+ * the resource's namespace (the inventory).
+ *
+ * @example
+ * ```ts
+ * import { Cluster, Controller, syncReconciler } from 'syncprims';
+ * // A controller for Sync resources only.
+ * const controller = new Controller({ cluster: Cluster.fromKubeconfig(), reconcilers: [syncReconciler] });
+ * ```
  */
 export const syncReconciler: KindReconciler<'Sync'> = Object.freeze({
   kind: 'Sync' as const,

@@ -331,7 +331,8 @@ describe('RemoteSync custom resources', () => {
 
 describe('dependsOn', () => {
   it('waits for dependencies of every kind, says which, and starts when the last one turns Ready', async () => {
-    const controller = startController();
+    // ProxySync is watched (dependsOn spans all kinds) but not reconciled here: the test plays its controller.
+    const controller = startController({ kinds: ['Sync', 'RemoteSync'] });
     await client.create({
       apiVersion: 'v1',
       kind: 'Secret',
@@ -420,6 +421,7 @@ describe('dependsOn', () => {
     expect(wake).toBeLessThan(5_000); // generous bound; the figure is reported above
     expect(readyAt.get('base')!).toBeLessThan(starts.get('app')!);
     expect(await get('ConfigMap', 'app-cm')).toBeDefined();
+    await client.delete({ apiVersion: API_VERSION, kind: 'ProxySync', namespace: ns, name: 'px' });
   });
 
   it('measures the Sync -> Sync wake-up and reports a cycle as Stalled with its path', async () => {

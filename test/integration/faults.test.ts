@@ -264,6 +264,7 @@ describe('concurrent passes of the same Sync', () => {
 
   /** Checks what two concurrent passes may end with: both ready, or one ready and the other INVENTORY_CONFLICT. */
   function expectOneWinner(results: readonly { state: string; code?: string | undefined; retryable?: boolean | undefined; message: string }[]): void {
+    process.stderr.write(`[faults] concurrent passes ended: ${results.map((r) => r.code ?? r.state).join(' + ')}\n`);
     const ready = results.filter((r) => r.state === 'ready');
     expect(ready.length, results.map((r) => r.message).join('\n')).toBeGreaterThanOrEqual(1);
     for (const loser of results.filter((r) => r.state !== 'ready')) {
@@ -321,6 +322,47 @@ describe('concurrent passes of the same Sync', () => {
     expect(final.state, final.message).toBe('ready');
     expect([...(await ownedConfigMaps(client, owner, ns)).keys()].sort()).toEqual([...common].sort());
     expect(await inventoryNames(client, owner)).toEqual([...common].sort());
+  });
+
+  it('a slow pass overtaken by a pass that prunes: the objects the slow pass re-creates are not orphaned', async () => {
+    const ns = await createNamespace(client, 'overtake');
+    const name = uniqueName('overtake');
+    const owner: OwnerIdentity = { kind: 'Sync', name };
+    const all = range('cm', 200);
+    const first = await new Sync({ name, cluster, source: Source.objects(configMaps(ns, all, { v: '0' })) }).sync({ signal: passSignal() });
+    expect(first.state).toBe('ready');
+
+    // The slow pass (an old source, one request at a time) changes all 200 objects; once it has
+    // applied 5, a fast pass with a newer source (the first 100 only) runs to completion and
+    // prunes the other 100. The slow pass goes on applying them, then meets the newer inventory.
+    const slow = new Sync({ name, cluster: clusterFor('mgmt'), source: Source.objects(configMaps(ns, all, { v: '1' })), concurrency: 1 });
+    let fast: Promise<SyncResult> | undefined;
+    let fastDoneAt = 0;
+    slow.on('applied', () => {
+      if (fast) return;
+      fast = new Sync({ name, cluster: clusterFor('mgmt'), source: Source.objects(configMaps(ns, all.slice(0, 100), { v: '0' })) })
+        .sync({ signal: passSignal() })
+        .finally(() => (fastDoneAt = Date.now()));
+    });
+    const slowResult = await slow.sync({ signal: passSignal() });
+    const slowDoneAt = Date.now();
+    const fastResult = await fast!;
+    expect(fastResult.state, fastResult.message).toBe('ready');
+    expect(countActions(fastResult)).toMatchObject({ pruned: 100 });
+    expect(fastDoneAt, 'the fast pass finished first').toBeLessThan(slowDoneAt);
+    expect(slowResult.state).toBe('failed');
+    expect(slowResult.error?.code).toBe('INVENTORY_CONFLICT');
+    expect(slowResult.error?.retryable).toBe(true);
+
+    // Whatever the slow pass applied after the prune must still be known to the inventory:
+    // otherwise no later pass would ever prune it.
+    await expectInventoryCoversCluster(owner, ns);
+    const final = await new Sync({ name, cluster, source: Source.objects(configMaps(ns, all.slice(0, 100), { v: '0' })) }).sync({ signal: passSignal() });
+    expect(final.state, final.message).toBe('ready');
+    const live = await ownedConfigMaps(client, owner, ns);
+    expect([...live.keys()].sort()).toEqual(all.slice(0, 100).sort());
+    // And the values are the final source's, not those the slow pass wrote after the fast one recorded its own.
+    expect([...live].filter(([, o]) => o.data['v'] !== '0').map(([n]) => n)).toEqual([]);
   });
 
   it('two OS processes at once: no corruption of the inventory, the next pass is ready with every object recorded', async () => {

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_VERSION,
   Cluster,
-  Controller,
   decodeStatus,
   isReadyAtGeneration,
   ownerLabelValue,
@@ -17,6 +16,7 @@ import {
   type KubeObject,
   type SyncResult,
 } from '../../src/index.js';
+import { Controller } from '../../src/controller/index.js';
 import { bootstrap, register, rollout } from '../../src/recipes/index.js';
 import { clusterFor, uniqueName } from './support/clusters.js';
 import { fleetInfo } from './fleet-context.js';
@@ -35,8 +35,9 @@ const secretNs = uniqueName('fleet');
 const appNs = uniqueName('app');
 
 /** Starts an in-process controller for `cluster`, watching only the test's namespace. */
-async function startController(cluster: Cluster, namespace: string): Promise<Controller> {
+async function startController(cluster: Cluster, namespace: string, onReconciled?: (result: SyncResult) => void): Promise<Controller> {
   const controller = new Controller({ cluster, namespace, leaderElection: false, events: false });
+  if (onReconciled) controller.on('reconciled', (e) => onReconciled(e.result));
   controllers.push(controller);
   await controller.start();
   return controller;
@@ -99,7 +100,7 @@ describe('recipes on the local fleet', () => {
     // The controller runs in-process here, as it would in a pod: it starts once the CRDs exist.
     let started: Promise<Controller> | undefined;
     boot.on('ready', (r) => {
-      if (r.name === `${name}-crds`) started ??= startController(mgmt, systemNs).then((c) => c.on('reconciled', (e) => void reconciled.push(e.result)));
+      if (r.name === `${name}-crds`) started ??= startController(mgmt, systemNs, (e) => void reconciled.push(e));
     });
     const result = await boot.sync({ signal: AbortSignal.timeout(120_000) });
     expect(result.message).toBe('3/3 ready');
@@ -136,10 +137,12 @@ describe('recipes on the local fleet', () => {
       interval: 5_000,
       timeout: 60_000,
     });
+    let started: Promise<Controller> | undefined;
     reg.on('ready', (r) => {
-      if (r.name === 'edge-1-install') void startController(edges['edge-1'], systemNs);
+      if (r.name === 'edge-1-install') started ??= startController(edges['edge-1'], systemNs);
     });
     const result = await reg.sync({ signal: AbortSignal.timeout(120_000) });
+    await started;
     expect(result.name).toBe('register-edge-1');
     expect(result.message).toBe('2/2 ready');
     const edge = edgeClients['edge-1']!;
@@ -180,6 +183,7 @@ describe('recipes on the local fleet', () => {
     expect(plan.waves[1]?.changed).toEqual(['edge-2']);
     expect(await edge2.get({ apiVersion: 'v1', kind: 'Namespace', name: appNs })).toBeUndefined();
 
+    waves.length = 0;
     const halted = await web.sync({ signal: AbortSignal.timeout(120_000) });
     expect(halted.state).toBe('failed');
     expect(halted.error?.code).toBe('CONFLICT');

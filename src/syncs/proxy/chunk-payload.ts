@@ -35,7 +35,12 @@ export interface ChunkPayloadOptions {
   readonly prefix: string;
   /** The most a chunk of several objects may hold, in bytes. @default MAX_CHUNK_BYTES (768 KiB) */
   readonly maxBytes?: number;
-  /** The average chunk size aimed at, in bytes. @default half of `maxBytes` */
+  /**
+   * The average chunk size aimed at, in bytes. A quarter of `maxBytes` leaves room for the
+   * random spread of content-defined boundaries, so `maxBytes` rarely forces a split (forced
+   * splits are what can rename a neighbouring chunk).
+   * @default a quarter of `maxBytes`
+   */
   readonly targetBytes?: number;
 }
 
@@ -66,7 +71,7 @@ function anchorDivisor(totalBytes: number, count: number, target: number): numbe
  */
 export function chunkPayload(objects: readonly KubeObject[], options: ChunkPayloadOptions): PayloadChunk[] {
   const maxBytes = options.maxBytes ?? MAX_CHUNK_BYTES;
-  const targetBytes = options.targetBytes ?? Math.floor(maxBytes / 2);
+  const targetBytes = options.targetBytes ?? Math.max(1, Math.floor(maxBytes / 4));
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_OBJECT_BYTES) {
     throw new OptionsError(`chunkPayload: \`maxBytes\` must be a whole number from 1 to ${MAX_OBJECT_BYTES}`);
   }

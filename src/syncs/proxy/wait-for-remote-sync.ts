@@ -8,7 +8,7 @@ import { judgeRemoteSync, type RemoteVerdict } from './judge-remote-sync.js';
 
 /** Options of {@link waitForRemoteSync}. */
 export interface WaitForRemoteSyncOptions {
-  readonly client: KubeClient;
+  readonly client: Pick<KubeClient, 'get' | 'watch'>;
   readonly ref: ObjectRef;
   /** The generation the management side wrote. */
   readonly generation: number;

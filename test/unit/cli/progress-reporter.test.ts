@@ -14,7 +14,7 @@ function setup(isTTY: boolean, columns = 80) {
   return { reporter, emitter, detach, written: () => written };
 }
 
-function result(name: string, state: SyncResult['state'], message = state): SyncResult {
+function result(name: string, state: SyncResult['state'], message: string = state): SyncResult {
   return { name, ready: state === 'ready', state, changes: [], revision: '', message, durationMs: 1 };
 }
 
