@@ -16,7 +16,8 @@ export const BARE_FIELD_MANAGER = 'bare-bench';
 export interface PreparedApply {
   readonly prerequisites: readonly BenchRequest[];
   readonly objects: readonly BenchRequest[];
-  readonly crdName: string;
+  /** The CRD to wait for between the two stages, if the set has one. */
+  readonly crdName?: string;
 }
 
 /** Wall time and requests of one timed bench step. */
@@ -41,7 +42,7 @@ export async function prepareBareApply(endpoint: RestEndpoint, set: BenchSet, ma
   return {
     prerequisites: set.prerequisites.map((o) => applyRequest(m, o)),
     objects: set.objects.map((o) => applyRequest(m, o)),
-    crdName: set.customKind.crdName,
+    ...(set.customKind ? { crdName: set.customKind.crdName } : {}),
   };
 }
 
@@ -67,7 +68,7 @@ export async function runBareApply(endpoint: RestEndpoint, prepared: PreparedApp
   };
   const start = performance.now();
   await runConcurrently(prepared.prerequisites, concurrency, send);
-  gets += await waitCrdEstablished(endpoint, prepared.crdName);
+  if (prepared.crdName) gets += await waitCrdEstablished(endpoint, prepared.crdName);
   await runConcurrently(prepared.objects, concurrency, send);
   const ms = performance.now() - start;
   return { ms, requests: { PATCH: patches, GET: gets } };

@@ -19,7 +19,8 @@ export interface BenchSet {
   readonly runId: string;
   readonly prerequisites: readonly KubeObject[];
   readonly objects: readonly KubeObject[];
-  readonly customKind: BenchCustomKind;
+  /** The set's custom kind; absent for a ConfigMaps-only set. */
+  readonly customKind?: BenchCustomKind;
   readonly namespaces: readonly string[];
 }
 

@@ -28,17 +28,23 @@ function requests(o: Outcome | undefined): string {
   return `${writes} / ${countAll(o.server) - writes}`;
 }
 
-function pick(s: SizeResult, c: Contender, step: Step): readonly Outcome[] {
-  return s.runs[c][step];
+/** One step of one size: every contender's runs and median. */
+interface StepRuns {
+  readonly runs: Readonly<Record<Contender, readonly Outcome[]>>;
+  readonly median: Readonly<Record<Contender, Outcome | undefined>>;
+}
+
+function stepOf(s: SizeResult, step: Step): StepRuns {
+  const runs = { syncprims: s.runs.syncprims[step], kubectl: s.runs.kubectl[step], bare: s.runs.bare[step] };
+  return { runs, median: { syncprims: medianOf(runs.syncprims), kubectl: medianOf(runs.kubectl), bare: medianOf(runs.bare) } };
 }
 
 function firstApplyTable(r: BenchReport): string[] {
   const rows = r.sizes.map((s) => {
-    const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'first')));
-    const [S, K, B] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => pick(s, c, 'first'));
-    const toBare = pairedRatio(S!, B!);
+    const { runs, median } = stepOf(s, 'first');
+    const toBare = pairedRatio(runs.syncprims, runs.bare);
     const goal = toBare === undefined ? '–' : toBare <= BARE_RATIO_GOAL ? 'yes' : '**no**';
-    return `| ${s.size} | ${time(S!)} | ${time(K!)} | ${time(B!)} | ${ratio(S!, K!)} | ${ratio(S!, B!)} | ${goal} | ${requests(sp)} | ${requests(k)} | ${requests(b)} |`;
+    return `| ${s.size} | ${time(runs.syncprims)} | ${time(runs.kubectl)} | ${time(runs.bare)} | ${ratio(runs.syncprims, runs.kubectl)} | ${ratio(runs.syncprims, runs.bare)} | ${goal} | ${requests(median.syncprims)} | ${requests(median.kubectl)} | ${requests(median.bare)} |`;
   });
   return [
     '### First apply',
@@ -51,11 +57,11 @@ function firstApplyTable(r: BenchReport): string[] {
 
 function noopTable(r: BenchReport): string[] {
   const rows = r.sizes.map((s) => {
-    const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'noop')));
+    const { runs, median } = stepOf(s, 'noop');
+    const sp = median.syncprims;
     const mutating = sp && !isFailure(sp) ? String(countMutating(sp.client ?? {})) : '–';
     const reads = sp && !isFailure(sp) ? String(countAll(sp.client ?? {}) - countMutating(sp.client ?? {})) : '–';
-    const [S, K, B] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => pick(s, c, 'noop'));
-    return `| ${s.size} | ${time(S!)} | ${mutating} | ${reads} | ${time(K!)} | ${requests(k)} | ${time(B!)} | ${ratio(S!, K!)} | ${ratio(S!, B!)} |`;
+    return `| ${s.size} | ${time(runs.syncprims)} | ${mutating} | ${reads} | ${time(runs.kubectl)} | ${requests(median.kubectl)} | ${time(runs.bare)} | ${ratio(runs.syncprims, runs.kubectl)} | ${ratio(runs.syncprims, runs.bare)} |`;
   });
   return [
     '### No-op re-sync of the same set',
@@ -68,10 +74,10 @@ function noopTable(r: BenchReport): string[] {
 
 function pruneTable(r: BenchReport): string[] {
   const rows = r.sizes.map((s) => {
-    const [sp, k, b] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => medianOf(pick(s, c, 'prune')));
+    const { runs, median } = stepOf(s, 'prune');
+    const sp = median.syncprims;
     const pruned = sp && !isFailure(sp) ? String(sp.actions?.pruned ?? 0) : '–';
-    const [S, K, B] = (['syncprims', 'kubectl', 'bare'] as const).map((c) => pick(s, c, 'prune'));
-    return `| ${s.size} | ${pruned} | ${time(S!)} | ${requests(sp)} | ${time(K!)} | ${time(B!)} | ${ratio(S!, K!)} | ${ratio(S!, B!)} |`;
+    return `| ${s.size} | ${pruned} | ${time(runs.syncprims)} | ${requests(sp)} | ${time(runs.kubectl)} | ${time(runs.bare)} | ${ratio(runs.syncprims, runs.kubectl)} | ${ratio(runs.syncprims, runs.bare)} |`;
   });
   return [
     '### Prune of half the set',

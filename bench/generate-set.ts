@@ -7,6 +7,12 @@ export interface GenerateSetOptions {
   size: number;
   /** A DNS-label-safe id, unique per contender run (e.g. `a1000-s-1`). */
   runId: string;
+  /**
+   * `mixed`: the realistic mix below, `size` objects in all. `configmaps`: `size` ConfigMaps
+   * plus their Namespaces, no CRD (the Bar of issue 3).
+   * @default 'mixed'
+   */
+  mix?: 'mixed' | 'configmaps';
 }
 
 const GROUP = 'bench.syncprims.dev';
@@ -128,6 +134,10 @@ function custom(k: BenchCustomKind, ns: string, i: number): KubeObject {
   };
 }
 
+function namespaceObject(name: string, runId: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'bench.syncprims.dev/run': runId } } };
+}
+
 /** Number of namespaces a set of `size` objects is spread over: 2 to 10. */
 export function namespaceCount(size: number): number {
   return Math.min(10, Math.max(2, Math.round(size / 500)));
@@ -141,10 +151,18 @@ export function namespaceCount(size: number): number {
 export function generateSet(options: GenerateSetOptions): BenchSet {
   const { size, runId } = options;
   if (!Number.isInteger(size) || size < 10) throw new RangeError(`set size must be an integer >= 10, got ${size}`);
-  const customKind = customKindFor(runId);
   const namespaces = Array.from({ length: namespaceCount(size) }, (_, j) => `bench-${runId}-${j}`);
+  if (options.mix === 'configmaps') {
+    return {
+      runId,
+      prerequisites: namespaces.map((name) => namespaceObject(name, runId)),
+      objects: Array.from({ length: size }, (_, i) => configMap(namespaces[i % namespaces.length]!, i)),
+      namespaces,
+    };
+  }
+  const customKind = customKindFor(runId);
   const prerequisites: KubeObject[] = [
-    ...namespaces.map((name): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'bench.syncprims.dev/run': runId } } })),
+    ...namespaces.map((name) => namespaceObject(name, runId)),
     crdFor(customKind),
   ];
   const objects: KubeObject[] = [];

@@ -53,10 +53,10 @@ const APPLY = ['apply', '--server-side', `--field-manager=${KUBECTL_FIELD_MANAGE
  * First apply the way a kubectl user must do it with a CRD and its custom resources in one set:
  * apply the prerequisites, `kubectl wait` for the CRD to be Established, apply the rest.
  */
-export function kubectlFirstApply(target: KubectlTarget, files: SetFiles, kind: BenchCustomKind): Promise<KubectlRun> {
+export function kubectlFirstApply(target: KubectlTarget, files: SetFiles, kind: BenchCustomKind | undefined): Promise<KubectlRun> {
   return sequence(target, [
     [...APPLY, '-f', files.fullPrerequisites],
-    ['wait', '--for=condition=Established', '--timeout=60s', `customresourcedefinition/${kind.crdName}`],
+    ...(kind ? [['wait', '--for=condition=Established', '--timeout=60s', `customresourcedefinition/${kind.crdName}`]] : []),
     [...APPLY, '-R', '-f', files.fullObjects],
   ]);
 }

@@ -17,14 +17,14 @@ interface ApiResourceList {
 export async function discoverMapping(endpoint: RestEndpoint, set: BenchSet): Promise<RestMapping> {
   const mapping = new Map<string, { resource: string; namespaced: boolean }>();
   const ck = set.customKind;
-  const custom = `${ck.group}/${ck.version}`;
+  const custom = ck ? `${ck.group}/${ck.version}` : undefined;
   const versions = new Set([...set.prerequisites, ...set.objects].map((o) => o.apiVersion).filter((v) => v !== custom));
   for (const apiVersion of versions) {
     const path = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     const list = JSON.parse((await sendOk(endpoint, { method: 'GET', path })).body.toString('utf8')) as ApiResourceList;
     for (const r of list.resources) if (!r.name.includes('/')) mapping.set(`${apiVersion}/${r.kind}`, { resource: r.name, namespaced: r.namespaced });
   }
-  mapping.set(`${custom}/${ck.kind}`, { resource: ck.plural, namespaced: true });
+  if (ck) mapping.set(`${custom}/${ck.kind}`, { resource: ck.plural, namespaced: true });
   return mapping;
 }
 

@@ -14,3 +14,4 @@ export * from './health/index.js';
 export * from './graph/index.js';
 export * from './syncs/index.js';
 export * from './api/index.js';
+export * from './controller/index.js';

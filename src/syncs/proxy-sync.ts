@@ -76,8 +76,9 @@ function seconds(ms: number): string {
  * 3. writes the payload: inline in `spec.source.inline` under `inlineLimitBytes`, otherwise into
  *    immutable, content-addressed ConfigMaps `<remoteName>-payload-<hash>` (at most 768 KiB
  *    each) referenced by `spec.source.configMapRefs`; an unchanged chunk costs no write;
- * 4. applies the remote Sync with server-side apply (field manager `syncprims-proxy`), labelled
- *    with this ProxySync's identity; an unchanged spec is not rewritten;
+ * 4. applies the remote Sync with server-side apply (field manager `syncprims-proxy`, taking
+ *    back fields changed by hand), labelled with this ProxySync's identity; an unchanged spec
+ *    is not rewritten; a Sync of that name owned by someone else is refused (`CONFLICT`);
  * 5. watches the remote Sync until its `status.observedGeneration` is the generation just
  *    written and `Ready=True` (ready), `Stalled=True` (fails at once, with the remote message),
  *    or `timeout` passes (`state: 'timeout'`); the remote status is in `result.remote`;

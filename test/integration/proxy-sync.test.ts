@@ -191,6 +191,15 @@ describe('ProxySync', () => {
     expect(result.message).toMatch(new RegExp(`^controller not installed in secret ${ns}/edge-2-kubeconfig: `));
     expect(writes(result)).toBe(0);
     expect(await get(e2, 'ConfigMap', 'web')).toBeUndefined();
+
+    // A dry run of the whole registration plans it: the RemoteSync's CRDs make the Sync kind
+    // assumed, so the ProxySync plans its remote Sync as created instead of failing.
+    const installEdge2 = new RemoteSync({ name: `install-${suffix}`, cluster: edge2, source: Source.objects(installObjects) });
+    const proxied = new ProxySync({ name: 'app', cluster: edge2, namespace: ns, source: Source.objects([cm('web', {})]), dependsOn: [installEdge2] });
+    const plan = await dag(proxied).sync({ dryRun: true });
+    expect(plan.state).toBe('planned');
+    expect(actions(plan.children!.find((c) => c.name === 'app')!)).toEqual({ 'Sync/app': 'created' });
+    expect(await e2.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'syncs.syncprims.dev' })).toBeUndefined();
   });
 
   it('round-trips a 3 MiB payload through content-addressed chunks; an unchanged payload costs no write, one changed object one chunk', async () => {
@@ -253,30 +262,36 @@ describe('ProxySync', () => {
   });
 
   it('fails fast with the remote message when the remote Sync stalls, and times out while it waits', async () => {
-    const stalled = await new ProxySync({
+    const loop = new ProxySync({
       name: 'loop',
       cluster: edge1,
       namespace: ns,
       source: Source.objects([cm('loop-cm', {})]),
       remoteDependsOn: [{ kind: 'Sync', name: 'loop' }],
       timeout: 60_000,
-    }).sync();
+    });
+    const stalled = await loop.sync();
     expect(stalled.state).toBe('failed');
     expect(stalled.error?.code).toBe('NOT_READY');
     expect(stalled.message).toMatch(/stalled \(DependencyCycle\): dependency cycle/);
 
-    const waiting = await new ProxySync({
+    const waiter = new ProxySync({
       name: 'waiter',
       cluster: edge1,
       namespace: ns,
       source: Source.objects([cm('waiter-cm', {})]),
       remoteDependsOn: [{ kind: 'Sync', name: 'never-there' }],
       timeout: 3_000,
-    }).sync();
+    });
+    const waiting = await waiter.sync();
     expect(waiting.state).toBe('timeout');
     expect(waiting.error?.code).toBe('TIMEOUT');
     expect(waiting.message).toMatch(/not ready after 3s: .*waiting for Sync\/never-there/);
     expect(waiting.notReady?.[0]?.ref).toMatchObject({ kind: 'Sync', name: 'waiter' });
+
+    // Both tear down through the edge controller's finalizer, stalled or waiting.
+    for (const px of [loop, waiter]) expectReady(await px.delete({ signal: AbortSignal.timeout(30_000) }));
+    expect(await get(e1, 'Sync', 'loop')).toBeUndefined();
   });
 
   it('self-sufficiency: with the management API server stopped, the edge controller puts a hand-edited object back within the interval', async () => {
