@@ -36,6 +36,13 @@ export interface SizeResult {
   readonly runs: Readonly<Record<Contender, Readonly<Record<Step, readonly Outcome[]>>>>;
 }
 
+/** The Bar of issue 3: first apply of N ConfigMaps, syncprims vs the bare loop, one outcome per round. */
+export interface BarResult {
+  readonly configMaps: number;
+  readonly syncprims: readonly Outcome[];
+  readonly bare: readonly Outcome[];
+}
+
 /** One point of the concurrency sweep: one outcome per repetition. */
 export interface SweepPoint {
   readonly concurrency: number;
@@ -67,6 +74,7 @@ export interface BenchReport {
   readonly kubectl: string;
   readonly concurrency: number;
   readonly sizes: readonly SizeResult[];
+  readonly bar?: BarResult;
   readonly sweepSize: number;
   readonly sweep: readonly SweepPoint[];
   readonly recommendedConcurrency?: { readonly value: number; readonly reason: string };

@@ -88,6 +88,20 @@ function pruneTable(r: BenchReport): string[] {
   ];
 }
 
+function barTable(r: BenchReport): string[] {
+  const b = r.bar;
+  if (!b) return [];
+  const toBare = pairedRatio(b.syncprims, b.bare);
+  const goal = toBare === undefined ? '–' : toBare <= BARE_RATIO_GOAL ? 'yes' : '**no**';
+  return [
+    `### Bar of issue 3: first apply of ${b.configMaps} ConfigMaps, median of ${b.syncprims.length} rounds`,
+    '',
+    `| ConfigMaps | syncprims | bare loop | syncprims/bare | within ${BARE_RATIO_GOAL}x |`,
+    '|---:|---:|---:|---:|:---:|',
+    `| ${b.configMaps} | ${time(b.syncprims)} | ${time(b.bare)} | ${ratio(b.syncprims, b.bare)} | ${goal} |`,
+  ];
+}
+
 function memoryTable(r: BenchReport): string[] {
   const m = r.memory;
   if (!m) return [];
@@ -159,6 +173,8 @@ export function formatReport(r: BenchReport): string {
     ...noopTable(r),
     '',
     ...pruneTable(r),
+    '',
+    ...barTable(r),
     '',
     ...memoryTable(r),
     '',

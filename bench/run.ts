@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BENCH_USAGE, parseBenchArgs } from './bench-args.js';
 import type { BenchReport, MemoryResult, SizeResult } from './bench-report.js';
+import { benchConfigMapBar } from './bench-configmap-bar.js';
 import { benchSize } from './bench-size.js';
 import type { BenchTarget } from './bench-target.js';
 import { benchDag } from './dag.js';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       controller.signal.throwIfAborted();
       sizes.push(await benchSize(target, size, args.repeat, args.concurrency));
     }
+    const bar = await benchConfigMapBar(target, args.concurrency, args.repeat);
     const sweep = args.sweep.length > 0 ? await sweepConcurrency(target, args.sweepSize, args.sweep, args.repeat) : [];
     const recommended = chooseConcurrency(sweep);
     const largest = Math.max(...args.sizes);
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       kubectl: kubectl ?? 'not used',
       concurrency: args.concurrency,
       sizes,
+      bar,
       sweepSize: args.sweepSize,
       sweep,
       ...(recommended ? { recommendedConcurrency: recommended } : {}),

@@ -57,7 +57,8 @@ function expectReady(result: SyncResult, what: string): void {
   if (!result.ready) throw new StepFailed(`${what} ended ${result.state}: ${result.message}`);
 }
 
-function describeWave(out: DemoOutput, event: RolloutWaveEvent): void {
+function describeWave(out: DemoOutput, event: RolloutWaveEvent, planning: boolean): void {
+  if (planning) return; // the plan is printed from its result
   switch (event.type) {
     case 'started':
       out.info(`${bold(`wave ${event.index}${event.canary ? ' (canary)' : ''}`)}: ${event.clusters.join(', ')} …`);
@@ -161,6 +162,7 @@ async function main(): Promise<number> {
 
     // Rollout: the plan first, then the canary wave, then the rest.
     out.step('Roll out the app "hello" (2 ConfigMaps, a Deployment): edge-1 is the canary');
+    let planning = true;
     const hello = rollout({
       name: 'hello',
       management: mgmt,
@@ -174,9 +176,10 @@ async function main(): Promise<number> {
       wait: false,
       timeout: 60_000,
       strategy: { maxConcurrency: 1, maxFailures: 0, soakTime: 3_000, waveTimeout: 120_000, unreachable: 'fail' },
-      onWave: (event) => describeWave(out, event),
+      onWave: (event) => describeWave(out, event, planning),
     });
     const plan = await hello.sync({ dryRun: true, signal });
+    planning = false;
     out.info(`plan (dry run, nothing written): ${plan.waves.map((w) => `wave ${w.index}${w.canary ? ' (canary)' : ''} → ${w.clusters.join(', ')}`).join('; ')}`);
     for (const child of plan.children) out.detail(`${child.name}: ${child.changes.map((c) => `${c.action} ${formatRef(c.ref)}`).join(', ') || child.message}`);
     await out.pause();
@@ -194,6 +197,9 @@ async function main(): Promise<number> {
       out.detail('not stopping a real management cluster: this step shows the correction with mgmt up');
     }
     const edge1 = env.clusters['edge-1'];
+    controllers.get('edge-1')?.on('reconciled', ({ namespace, name, result }) => {
+      for (const c of result.changes) if (c.action !== 'unchanged') out.detail(`edge-1's controller, Sync ${namespace}/${name}: ${c.action} ${formatRef(c.ref)}${c.reason ? ` (${c.reason})` : ''}`);
+    });
     const edge1Client = await edge1.connect({ signal });
     await edge1Client.apply(
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'hello-config', namespace: 'hello' }, data: { greeting: 'hacked by hand' } },

@@ -1,5 +1,4 @@
-import type { Cluster } from '../../src/index.js';
-import { Controller } from '../../src/controller/index.js';
+import { Controller, type Cluster } from '../../src/index.js';
 
 /**
  * The syncprims controllers this process runs, one per cluster, the way each would run in a

@@ -8,12 +8,14 @@ import { canonicalJson } from '../manifests/index.js';
  * when it owns none.
  *
  * If another manager takes over a field this manager applied, the entry shrinks and the
- * digest changes: that is how drift is detected without a dry-run request.
+ * digest changes; if anything else applies new values under the same manager name (a second
+ * process, another sync sharing the field manager), the entry's `time` moves and the digest
+ * changes too. That is how drift is detected without a dry-run request.
  */
 export function fieldsDigest(live: KubeObject, fieldManager: string): string | undefined {
   const entry = live.metadata.managedFields?.find(
     (f) => f.manager === fieldManager && f.operation === 'Apply' && (f.subresource === undefined || f.subresource === ''),
   );
   if (!entry?.fieldsV1) return undefined;
-  return 'sha256:' + createHash('sha256').update(canonicalJson(entry.fieldsV1)).digest('hex');
+  return 'sha256:' + createHash('sha256').update(canonicalJson({ fields: entry.fieldsV1, time: entry.time ?? '' })).digest('hex');
 }

@@ -1,4 +1,5 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { onAbort as onAbortSignal } from '../core/on-abort.js';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Logger } from '../core/logger.js';
@@ -87,14 +88,14 @@ export class HttpTransport {
         res.destroy();
         reject(req.signal?.reason);
       };
-      req.signal?.addEventListener('abort', onAbort, { once: true });
+      const unsubscribe = onAbortSignal(req.signal, onAbort);
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        req.signal?.removeEventListener('abort', onAbort);
+        unsubscribe();
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
       });
       const onFailure = (err: unknown): void => {
-        req.signal?.removeEventListener('abort', onAbort);
+        unsubscribe();
         reject(req.signal?.aborted ? req.signal.reason : this.mapNetworkError(err, req.context));
       };
       res.on('error', onFailure);
@@ -147,7 +148,7 @@ export class HttpTransport {
       const fail = (err: unknown): void => {
         if (settled) return;
         settled = true;
-        req.signal?.removeEventListener('abort', onAbort);
+        unsubscribe();
         finish();
         reject(err);
       };
@@ -155,7 +156,7 @@ export class HttpTransport {
         request.destroy();
         fail(req.signal?.reason);
       };
-      req.signal?.addEventListener('abort', onAbort, { once: true });
+      const unsubscribe = onAbortSignal(req.signal, onAbort);
       request.on('socket', (socket: Socket) => {
         if (!socket.connecting) return;
         connectTimer = setTimeout(() => {
@@ -175,7 +176,7 @@ export class HttpTransport {
         if (!settled && mayRetry && request.reusedSocket && !req.signal?.aborted && (code === 'ECONNRESET' || code === 'EPIPE')) {
           settled = true;
           if (connectTimer) clearTimeout(connectTimer);
-          req.signal?.removeEventListener('abort', onAbort);
+          unsubscribe();
           this.options.logger.debug('keep-alive connection closed by the server; sending again', { server: this.settings.hostPort });
           resolve(this.attempt(req, headers, false));
           return;
@@ -189,19 +190,19 @@ export class HttpTransport {
         }
         settled = true;
         if (connectTimer) clearTimeout(connectTimer);
-        req.signal?.removeEventListener('abort', onAbort);
+        unsubscribe();
         let released = false;
         const releaseOnce = (): void => {
           if (released) return;
           released = true;
-          req.signal?.removeEventListener('abort', onAbortResponse);
+          unsubscribeResponse();
           this.release();
         };
         const onAbortResponse = (): void => {
           res.destroy();
           request.destroy();
         };
-        req.signal?.addEventListener('abort', onAbortResponse, { once: true });
+        const unsubscribeResponse = onAbortSignal(req.signal, onAbortResponse);
         res.once('close', releaseOnce);
         resolve(res);
       });

@@ -186,7 +186,7 @@ function hostPortFromMessage(message: string): string | undefined {
  * Turns any error from a Kubernetes call into a typed {@link SyncError}: errors syncprims
  * threw pass through unchanged; client-node's `ApiException` (whose `body` is a *string*
  * holding the `Status` JSON) is mapped by HTTP status like syncprims' own client
- * (see {@link statusToSyncError}); network errors become `UNREACHABLE`/`TLS`; client-node's
+ * (the same mapping as for raw responses); network errors become `UNREACHABLE`/`TLS`; client-node's
  * discovery failures become `UNKNOWN_KIND`; anything else becomes `API_ERROR`.
  *
  * The message never includes the exception's own text for HTTP errors (client-node puts

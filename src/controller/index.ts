@@ -13,6 +13,7 @@ export { WorkQueue, type WorkQueueOptions, type WorkHandler, type WorkResult } f
 export { LeaderElector, type LeaderElectorEvents, type LeadershipCallbacks } from './leader-elector.js';
 export {
   type LeaderElectionOptions,
+  type ResolvedLeaderElection,
   DEFAULT_LEASE_NAME,
   DEFAULT_LEASE_NAMESPACE,
 } from './leader-election-options.js';

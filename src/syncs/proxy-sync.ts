@@ -75,7 +75,8 @@ function seconds(ms: number): string {
  * 2. validates the whole source here, with the remote cluster's REST mapper, before any write;
  * 3. writes the payload: inline in `spec.source.inline` under `inlineLimitBytes`, otherwise into
  *    immutable, content-addressed ConfigMaps `<remoteName>-payload-<hash>` (at most 768 KiB
- *    each) referenced by `spec.source.configMapRefs`; an unchanged chunk costs no write;
+ *    each) referenced by `spec.source.configMapRefs`, Secrets excepted (they stay inline, out
+ *    of ConfigMaps); an unchanged chunk costs no write;
  * 4. applies the remote Sync with server-side apply (field manager `syncprims-proxy`, taking
  *    back fields changed by hand), labelled with this ProxySync's identity; an unchanged spec
  *    is not rewritten; a Sync of that name owned by someone else is refused (`CONFLICT`);
@@ -315,7 +316,7 @@ export class ProxySync extends BaseSyncer {
     const revision = desired.revision;
     this.emit('progress', { syncer: this.name, phase: 'validate', done: 1, total: 1 });
     const desiredSync = buildRemoteSync(this.settings, payload, owner);
-    const chunkNames = new Set(payload.mode === 'chunks' ? payload.chunks.map((c) => c.name) : []);
+    const chunkNames = new Set(payload.chunks.map((c) => c.name));
     const store = this.payloadStore(client, owner);
 
     if (!installed) {
@@ -348,11 +349,9 @@ export class ProxySync extends BaseSyncer {
     const progress = (): void => {
       this.emit('progress', { syncer: this.name, phase: 'apply', done: changes.length, total });
     };
-    if (payload.mode === 'chunks') {
-      for (const change of await store.write(payload.chunks, liveChunks, dryRun, signal)) {
-        applied(change);
-        progress();
-      }
+    for (const change of await store.write(payload.chunks, liveChunks, dryRun, signal)) {
+      applied(change);
+      progress();
     }
 
     let current: KubeObject | undefined = live;

@@ -3,10 +3,13 @@
  * in a pod), register edge-1 (its controller in-process too), and roll out to both edges in
  * waves, where a failing canary halts the rollout and leaves edge-2 untouched.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_VERSION,
   Cluster,
+  Controller,
   decodeStatus,
   isReadyAtGeneration,
   ownerLabelValue,
@@ -16,7 +19,6 @@ import {
   type KubeObject,
   type SyncResult,
 } from '../../src/index.js';
-import { Controller } from '../../src/controller/index.js';
 import { bootstrap, register, rollout } from '../../src/recipes/index.js';
 import { clusterFor, uniqueName } from './support/clusters.js';
 import { fleetInfo } from './fleet-context.js';
@@ -230,5 +232,39 @@ describe('recipes on the local fleet', () => {
     const torn = await web.delete({ signal: AbortSignal.timeout(60_000) });
     expect(torn.state).toBe('ready');
     expect(await edge1.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: systemNs, name: 'proxied' })).toBeUndefined();
+  });
+});
+
+describe('examples/ run against the local fleet', () => {
+  const run = async (file: string, ...args: string[]): Promise<string> => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file, ...args], {
+      env: { ...process.env, KUBECONFIG: fleetInfo().kubeconfigPath },
+      timeout: 120_000,
+    });
+    return stdout;
+  };
+
+  afterAll(async () => {
+    await mgmtClient.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'quickstart' }).catch(() => undefined);
+    for (const client of Object.values(edgeClients)) await client.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'web' }).catch(() => undefined);
+  });
+
+  it('quickstart.ts applies a folder, then finds it unchanged', async () => {
+    await run('examples/quickstart.ts');
+    const again = await run('examples/quickstart.ts');
+    expect(again).toContain('ready: applied and ready: 3 unchanged');
+  });
+
+  it('custom-syncer.ts runs a plain-object syncer and a BaseSyncer subclass in a dag, and tears it down', async () => {
+    expect(await run('examples/custom-syncer.ts')).toContain('4/4 ready');
+    const torn = await run('examples/custom-syncer.ts', '--delete');
+    expect(torn).toContain('password exists (never rotated)');
+    expect(torn).toContain('3/3 deleted; 1 without delete() skipped');
+  });
+
+  it('rollout.ts plans, then rolls out to edge-1 (canary) and edge-2', async () => {
+    const out = await run('examples/rollout.ts');
+    expect(out).toMatch(/plan: 2\/2 clusters planned in 2 waves/);
+    expect(out).toContain('ready: 2/2 clusters ready in 2 waves');
   });
 });

@@ -27,10 +27,10 @@ export interface RemoteSyncSettings {
 /** The decoded spec of the remote Sync (defaults explicit), for building and comparing. */
 export function remoteSyncSpec(settings: RemoteSyncSettings, payload: PayloadPlan): SyncSpec {
   return {
-    source:
-      payload.mode === 'inline'
-        ? { inline: payload.objects.map((o) => structuredClone(o)) }
-        : { configMapRefs: payload.chunks.map((c) => ({ name: c.name, key: PAYLOAD_KEY })) },
+    source: {
+      ...(payload.inline.length > 0 ? { inline: payload.inline.map((o) => structuredClone(o)) } : {}),
+      ...(payload.chunks.length > 0 ? { configMapRefs: payload.chunks.map((c) => ({ name: c.name, key: PAYLOAD_KEY })) } : {}),
+    },
     interval: settings.interval,
     retryInterval: settings.retryInterval ?? settings.interval,
     timeout: settings.timeout,

@@ -73,7 +73,8 @@ export interface ProxySyncOptions {
   /**
    * The payload (the validated objects, serialized as JSON) goes inline into `spec.source.inline`
    * of the remote Sync when smaller than this many bytes; otherwise into content-addressed
-   * ConfigMaps `<remoteName>-payload-<hash>` of at most 768 KiB each.
+   * ConfigMaps `<remoteName>-payload-<hash>` of at most 768 KiB each, except Secrets, which
+   * stay inline (ConfigMaps are readable by roles that may not read Secrets).
    * @default 262144 (256 KiB)
    */
   inlineLimitBytes?: number;

@@ -7,6 +7,7 @@ import { decodeInventory } from '../../../src/apply/inventory.js';
 import { defaultInventoryLocation } from '../../../src/apply/inventory-store.js';
 import { fieldsDigest } from '../../../src/apply/fields-digest.js';
 import { runPool } from '../../../src/apply/run-pool.js';
+import { onAbort } from '../../../src/core/on-abort.js';
 import type { ObjectRef, KubeObject } from '../../../src/index.js';
 
 const ref = (kind: string, name: string, namespace?: string, apiVersion = 'v1'): ObjectRef => ({ apiVersion, kind, name, ...(namespace ? { namespace } : {}) });
@@ -91,6 +92,14 @@ describe('inventory and drift digests', () => {
     expect(fieldsDigest(live({ 'f:data': {} }, 'syncprims', 'Update'), 'syncprims')).toBeUndefined();
     expect(fieldsDigest(live({ 'f:data': {} }), 'other')).toBeUndefined();
   });
+  it('changes when the same manager applied again (new time), even with the same field set', () => {
+    const at = (time: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'a', managedFields: [{ manager: 'syncprims', operation: 'Apply', time, fieldsV1: { 'f:data': { 'f:a': {} } } }] },
+    });
+    expect(fieldsDigest(at('2026-01-01T00:00:00Z'), 'syncprims')).not.toBe(fieldsDigest(at('2026-01-01T00:00:01Z'), 'syncprims'));
+  });
 });
 
 describe('runPool', () => {
@@ -120,5 +129,21 @@ describe('runPool', () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(runPool([1], 4, async (n) => n, controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('onAbort', () => {
+  it('shares one listener per signal, calls every live subscriber once, and honours unsubscribe', async () => {
+    const controller = new AbortController();
+    const calls: number[] = [];
+    const offs = Array.from({ length: 100 }, (_, i) => onAbort(controller.signal, () => calls.push(i)));
+    offs[3]!();
+    controller.abort();
+    expect(calls).toHaveLength(99);
+    expect(calls).not.toContain(3);
+    const late: string[] = [];
+    onAbort(controller.signal, () => late.push('late'));
+    await Promise.resolve();
+    expect(late).toEqual(['late']);
   });
 });

@@ -127,26 +127,35 @@ describe('planPayload', () => {
     const objects = [cm('a', 10), cm('b', 10)];
     const bytes = Buffer.byteLength(canonicalJson(objects));
     const inline = planPayload(objects, { prefix: 'apps', inlineLimitBytes: bytes + 1 });
-    expect(inline).toMatchObject({ mode: 'inline', bytes });
+    expect(inline).toEqual({ inline: objects, chunks: [], bytes });
     const chunked = planPayload(objects, { prefix: 'apps', inlineLimitBytes: bytes });
-    expect(chunked.mode).toBe('chunks');
-    expect(chunked.mode === 'chunks' && chunked.chunks).toHaveLength(1);
+    expect(chunked.inline).toEqual([]);
+    expect(chunked.chunks).toHaveLength(1);
+    expect(chunked.chunks[0]!.objects).toBe(2);
+  });
+
+  it('keeps Secrets inline, out of ConfigMaps, when the rest goes into chunks', () => {
+    const secret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'tls', namespace: 'apps' }, data: { key: 'c2VjcmV0' } };
+    const plan = planPayload([cm('a', 5000), secret, cm('b', 5000)], { prefix: 'apps', inlineLimitBytes: 1024 });
+    expect(plan.inline).toEqual([secret]);
+    expect(plan.chunks.reduce((n, c) => n + c.objects, 0)).toBe(2);
+    for (const c of plan.chunks) expect(c.text).not.toContain('c2VjcmV0');
+    // Only Secrets: no chunk at all.
+    expect(planPayload([secret], { prefix: 'apps', inlineLimitBytes: 10 })).toMatchObject({ inline: [secret], chunks: [] });
   });
 
   it('splits a 3 MiB set into chunks of at most 768 KiB', () => {
     const objects = Array.from({ length: 320 }, (_, i) => cm(`big-${i}`, 10_000));
     const plan = planPayload(objects, { prefix: 'big', inlineLimitBytes: 256 * 1024 });
     expect(plan.bytes).toBeGreaterThan(3 * 1024 * 1024);
-    expect(plan.mode).toBe('chunks');
-    if (plan.mode !== 'chunks') return;
+    expect(plan.inline).toEqual([]);
     expect(plan.chunks.length).toBeGreaterThanOrEqual(5);
     for (const c of plan.chunks) expect(c.bytes).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
   });
 
   it('makes an empty set one empty chunk (a Sync source may not be empty), which reads as no objects', async () => {
     const plan = planPayload([], { prefix: 'apps', inlineLimitBytes: 256 * 1024 });
-    expect(plan.mode).toBe('chunks');
-    if (plan.mode !== 'chunks') return;
+    expect(plan.inline).toEqual([]);
     expect(plan.chunks).toHaveLength(1);
     expect(plan.chunks[0]).toMatchObject({ text: '', bytes: 0, objects: 0 });
     expect(plan.chunks[0]!.name).toMatch(/^apps-payload-[0-9a-f]{10}$/);

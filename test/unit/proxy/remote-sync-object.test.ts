@@ -49,7 +49,8 @@ describe('buildRemoteSync', () => {
     const plan = planPayload(objects, { prefix: 'web', inlineLimitBytes: 0 });
     const sync = buildRemoteSync({ ...settings, retryInterval: 5_000, targetNamespace: 'apps' }, plan, owner);
     const spec = sync['spec'] as Record<string, unknown>;
-    expect(spec['source']).toEqual({ configMapRefs: plan.mode === 'chunks' ? plan.chunks.map((c) => ({ name: c.name, key: 'manifests.yaml' })) : [] });
+    expect(plan.chunks).toHaveLength(1);
+    expect(spec['source']).toEqual({ configMapRefs: [{ name: plan.chunks[0]!.name, key: 'manifests.yaml' }] });
     expect(spec['retryInterval']).toBe('5s');
     expect(spec['targetNamespace']).toBe('apps');
   });
