@@ -204,7 +204,8 @@ describe('ProxySync', () => {
 
   it('round-trips a 3 MiB payload through content-addressed chunks; an unchanged payload costs no write, one changed object one chunk', async () => {
     const filler = 'x'.repeat(10_000);
-    const objects = Array.from({ length: 320 }, (_, i) => cm(`big-${String(i).padStart(3, '0')}`, { i: String(i), filler }));
+    const secret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'big-secret', namespace: ns }, data: { token: Buffer.from('s3cr3t').toString('base64') } };
+    const objects = [...Array.from({ length: 320 }, (_, i) => cm(`big-${String(i).padStart(3, '0')}`, { i: String(i), filler })), secret];
     const big = new ProxySync({ name: 'big', cluster: edge1, namespace: ns, source: Source.objects(objects), interval: 600_000, timeout: 120_000, logger });
     const first = await big.sync();
     expectReady(first);
@@ -216,10 +217,15 @@ describe('ProxySync', () => {
       const text = (live?.['data'] as Record<string, string>)[PAYLOAD_KEY]!;
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
       expect(live?.['immutable']).toBe(true);
+      expect(text).not.toContain('big-secret');
     }
     const remote = await get(e1, 'Sync', 'big');
-    expect((remote?.['spec'] as { source: { configMapRefs: { name: string }[] } }).source.configMapRefs.map((r) => r.name)).toEqual(chunks.map((c) => c.ref.name));
-    expect(first.remote?.status.inventory.entries).toHaveLength(320);
+    const source = (remote?.['spec'] as { source: { configMapRefs: { name: string }[]; inline: KubeObject[] } }).source;
+    expect(source.configMapRefs.map((r) => r.name)).toEqual(chunks.map((c) => c.ref.name));
+    // The Secret stays inline, out of the ConfigMaps.
+    expect(source.inline.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Secret/big-secret']);
+    expect((await e1.get({ apiVersion: 'v1', kind: 'Secret', namespace: ns, name: 'big-secret' }))?.['data']).toEqual(secret['data']);
+    expect(first.remote?.status.inventory.entries).toHaveLength(321);
     expect((await get(e1, 'ConfigMap', 'big-319'))?.['data']).toEqual({ i: '319', filler });
 
     const same = await big.sync();

@@ -40,6 +40,21 @@ describe('Sync against a real API server', () => {
     expect(['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => third.requests?.[m] ?? 0)).toEqual([0, 0, 0, 0]);
   });
 
+  it('re-syncs 500 unchanged objects with zero mutating requests', async () => {
+    const ns = await namespace();
+    const name = uniqueName('s');
+    const objects = Array.from({ length: 500 }, (_, i) => cm(ns, `cm-${i}`, { index: String(i) }));
+    const first = await new Sync({ name, cluster, source: Source.objects(objects) }).sync();
+    expect(first.state).toBe('ready');
+    const again = await new Sync({ name, cluster, source: Source.objects(objects) }).sync();
+    expect(again.state).toBe('ready');
+    expect(again.changes).toHaveLength(500);
+    expect(again.changes.every((c) => c.action === 'unchanged')).toBe(true);
+    expect(['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => again.requests?.[m] ?? 0)).toEqual([0, 0, 0, 0]);
+    // Reads only: the inventory, one LIST for the kind and namespace, and the readiness list/watch.
+    expect(again.requests?.GET ?? 0).toBeLessThan(10);
+  });
+
   it('re-applies an object whose field was changed by another manager (drift)', async () => {
     const ns = await namespace();
     const name = uniqueName('s');
