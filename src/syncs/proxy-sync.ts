@@ -11,7 +11,6 @@ import { decodeStatus } from '../api/decode-status.js';
 import { formatConditionTime } from '../api/status.js';
 import { OWNER_ANNOTATION, OWNER_LABEL, ownerLabelValue, type OwnerIdentity } from '../apply/owner-identity.js';
 import { diffPaths } from '../apply/diff-paths.js';
-import { waitUntilGone } from '../apply/wait-until-gone.js';
 import { managementId } from './management-id.js';
 import {
   DEFAULT_INLINE_LIMIT_BYTES,
@@ -28,7 +27,10 @@ import { matchesLiveSync } from './proxy/matches-live-sync.js';
 import { PayloadStore } from './proxy/payload-store.js';
 import { planPayload, type PayloadPlan } from './proxy/plan-payload.js';
 import type { RemoteSyncObservation } from './proxy/remote-sync-observation.js';
-import { waitForRemoteSync, type RemoteWaitOutcome } from './proxy/wait-for-remote-sync.js';
+import { waitForRemoteSync } from './proxy/wait-for-remote-sync.js';
+import { formatSeconds, outcomeResult } from './proxy/outcome-result.js';
+import { ensureNamespace } from './proxy/ensure-namespace.js';
+import { waitUntilGoneWithin } from './proxy/wait-until-gone-within.js';
 
 export {
   DEFAULT_INLINE_LIMIT_BYTES,
@@ -57,10 +59,6 @@ function summarize(changes: readonly Change[]): string {
   for (const c of changes) counts.set(c.action, (counts.get(c.action) ?? 0) + 1);
   const parts = ['created', 'configured', 'unchanged', 'pruned', 'skipped'].filter((a) => counts.has(a)).map((a) => `${counts.get(a)} ${a}`);
   return parts.length ? parts.join(', ') : 'nothing to do';
-}
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10}s`;
 }
 
 /**
@@ -231,10 +229,10 @@ export class ProxySync extends BaseSyncer {
       } else if (live) {
         if (!live.metadata.deletionTimestamp) await c.delete(ref, { ...(signal ? { signal } : {}), ...(live.metadata.uid ? { uid: live.metadata.uid } : {}) });
         this.emit('progress', { syncer: this.name, phase: 'delete', done: 0, total: 1, waitingFor: [{ ref, reason: 'the remote controller prunes what it applied' }] });
-        if (!(await this.waitGone(c, ref, signal))) {
+        if (!(await waitUntilGoneWithin(c, ref, this.timeout, signal))) {
           const error = new ReadinessError(
             'TIMEOUT',
-            `remote Sync ${this.remote.namespace}/${this.remote.name} in ${this.cluster.name} still terminating after ${seconds(this.timeout)}: ` +
+            `remote Sync ${this.remote.namespace}/${this.remote.name} in ${this.cluster.name} still terminating after ${formatSeconds(this.timeout)}: ` +
               'its finalizer prunes what it applied; is the syncprims controller running there?',
             { ref, retryable: true },
           );
@@ -337,7 +335,7 @@ export class ProxySync extends BaseSyncer {
         { ref },
       );
     }
-    const namespaceExists = live !== undefined || (await this.ensureNamespace(client, dryRun, signal));
+    const namespaceExists = live !== undefined || (await ensureNamespace(client, this.remote.namespace, { dryRun, fieldManager: this.fieldManager, ...opts }));
     const liveChunks = namespaceExists ? await store.list(signal) : new Map<string, KubeObject>();
 
     const changes: Change[] = [];
@@ -407,32 +405,8 @@ export class ProxySync extends BaseSyncer {
         this.emit('pruned', { syncer: this.name, change });
       }
     }
-    return this.done({ ...this.verdictResult(outcome, ref), changes, revision, requests: requests(), startedAt }, remote);
-  }
-
-  private verdictResult(outcome: RemoteWaitOutcome, ref: ObjectRef): Omit<ResultInit, 'startedAt'> {
     const where = `remote Sync ${this.remote.namespace}/${this.remote.name} in ${this.cluster.name}`;
-    switch (outcome.type) {
-      case 'ready':
-        return { state: 'ready', message: `${where} ready: ${outcome.verdict.message}` };
-      case 'stalled': {
-        const error = new ReadinessError('NOT_READY', `${where} stalled (${outcome.verdict.reason}): ${outcome.verdict.message}`, { ref });
-        return { state: 'failed', message: error.message, error, notReady: [{ ref, reason: outcome.verdict.message }] };
-      }
-      case 'deleted': {
-        const error = new SyncError('NOT_FOUND', `${where} was deleted while waiting for it`, { ref, retryable: true });
-        return { state: 'failed', message: error.message, error };
-      }
-      case 'timeout': {
-        const last = outcome.lastError ? ` (last error: ${outcome.lastError.message})` : '';
-        const error = new ReadinessError('TIMEOUT', `${where} not ready after ${seconds(this.timeout)}: ${outcome.verdict.message}${last}`, {
-          ref,
-          retryable: true,
-          ...(outcome.lastError ? { cause: outcome.lastError } : {}),
-        });
-        return { state: 'timeout', message: error.message, error, notReady: [{ ref, reason: outcome.verdict.message }] };
-      }
-    }
+    return this.done({ ...outcomeResult(outcome, ref, where, this.timeout), changes, revision, requests: requests(), startedAt }, remote);
   }
 
   private observe(obj: KubeObject): RemoteSyncObservation | undefined {
@@ -446,35 +420,6 @@ export class ProxySync extends BaseSyncer {
       status: decoded.status,
       seenAt: formatConditionTime(new Date()),
     };
-  }
-
-  /** True when the namespace exists (or was just created); false in a dry run when it would be created. */
-  private async ensureNamespace(client: KubeClient, dryRun: boolean, signal?: AbortSignal): Promise<boolean> {
-    const ref = { apiVersion: 'v1', kind: 'Namespace', name: this.remote.namespace };
-    if (await client.get(ref, signal ? { signal } : {})) return true;
-    if (dryRun) return false;
-    await client.apply({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name } }, { fieldManager: this.fieldManager, ...(signal ? { signal } : {}) });
-    this.logger.info('created the remote namespace', { syncer: this.name, namespace: ref.name, cluster: this.cluster.name });
-    return true;
-  }
-
-  /** Waits until the remote Sync is gone; false when `timeout` passed first. */
-  private async waitGone(client: KubeClient, ref: ObjectRef, signal?: AbortSignal): Promise<boolean> {
-    const local = new AbortController();
-    const timer = setTimeout(() => local.abort(new SyncError('TIMEOUT', 'timed out', { retryable: true })), this.timeout);
-    const onAbort = (): void => local.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      await waitUntilGone(client, ref, local.signal);
-      return true;
-    } catch (err) {
-      if (signal?.aborted) throw signal.reason;
-      if (local.signal.aborted) return false;
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
   }
 
   private done(init: ResultInit, remote?: RemoteSyncObservation): ProxySyncResult {

@@ -35,6 +35,7 @@ const name = uniqueName('boot');
 const systemNs = uniqueName('sp');
 const secretNs = uniqueName('fleet');
 const appNs = uniqueName('app');
+const webName = uniqueName('web');
 
 /** Starts an in-process controller for `cluster`, watching only the test's namespace. */
 async function startController(cluster: Cluster, namespace: string, onReconciled?: (result: SyncResult) => void): Promise<Controller> {
@@ -164,7 +165,7 @@ describe('recipes on the local fleet', () => {
     await edge1.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: appNs }, data: { greeting: 'hijacked' } }, { fieldManager: 'intruder' });
     const waves: string[] = [];
     const web = rollout({
-      name: 'web',
+      name: webName,
       mode: 'remote',
       management: mgmt,
       source: Source.objects(appObjects()),
@@ -198,7 +199,7 @@ describe('recipes on the local fleet', () => {
     // Untouched: nothing of the source, and no inventory, reached edge-2.
     expect(await edge2.get({ apiVersion: 'v1', kind: 'Namespace', name: appNs })).toBeUndefined();
     const inventories = await edge2.list('v1', 'ConfigMap', { namespace: 'syncprims-system', labelSelector: 'syncprims.dev/inventory=true' }).catch(() => ({ items: [] as KubeObject[] }));
-    expect(inventories.items.filter((i) => i.metadata.name.startsWith('remotesync-web-edge-2'))).toEqual([]);
+    expect(inventories.items.filter((i) => i.metadata.name.startsWith(`remotesync-${webName}-edge-2`))).toEqual([]);
 
     // Fix the canary (the intruder lets go), and the same rollout goes through both waves.
     await edge1.delete({ apiVersion: 'v1', kind: 'ConfigMap', namespace: appNs, name: 'settings' });

@@ -5,6 +5,8 @@ import { findCondition, type Condition, type ProxySyncStatus, type SyncStatus } 
 import { judgeRemoteSync } from '../../../src/syncs/proxy/judge-remote-sync.js';
 import { mirrorRemoteStatus } from '../../../src/syncs/proxy/mirror-remote-status.js';
 import type { RemoteSyncObservation } from '../../../src/syncs/proxy/remote-sync-observation.js';
+import { outcomeResult } from '../../../src/syncs/proxy/outcome-result.js';
+import type { KubeObject } from '../../../src/core/object-ref.js';
 
 const T0 = '2026-01-01T00:00:00Z';
 const now = new Date('2026-01-01T00:05:00Z');
@@ -132,5 +134,29 @@ describe('mirrorRemoteStatus', () => {
     const base = computed(false, 'Secret fleet/edge-1-kubeconfig not found');
     const out = mirrorRemoteStatus(base, { previous: empty, result: result({ message: base.message }), generation: 7, now });
     expect(out).toEqual(base);
+  });
+});
+
+describe('outcomeResult', () => {
+  const ref = { apiVersion: 'syncprims.dev/v1alpha1', kind: 'Sync', namespace: 'apps', name: 'web' };
+  const where = 'remote Sync apps/web in secret fleet/edge-1-kubeconfig';
+  const object = { apiVersion: ref.apiVersion, kind: 'Sync', metadata: { name: 'web' } } as KubeObject;
+
+  it('says ready with the remote message, fails a stall without retry, times out with what the remote waits for', () => {
+    expect(outcomeResult({ type: 'ready', object, verdict: { phase: 'ready', reason: 'ReconciliationSucceeded', message: '2 unchanged' } }, ref, where, 30_000)).toEqual({
+      state: 'ready',
+      message: `${where} ready: 2 unchanged`,
+    });
+
+    const stalled = outcomeResult({ type: 'stalled', object, verdict: { phase: 'stalled', reason: 'InvalidSpec', message: 'spec.interval: bad' } }, ref, where, 30_000);
+    expect(stalled).toMatchObject({ state: 'failed', message: `${where} stalled (InvalidSpec): spec.interval: bad`, notReady: [{ ref, reason: 'spec.interval: bad' }] });
+    expect(stalled.error).toMatchObject({ code: 'NOT_READY', retryable: false, ref });
+
+    const lost = new ClusterAccessError('UNREACHABLE', 'watch connection lost', { retryable: true });
+    const timedOut = outcomeResult({ type: 'timeout', object, verdict: { phase: 'pending', reason: 'DependencyNotReady', message: 'waiting for Sync/db' }, lastError: lost }, ref, where, 1_500);
+    expect(timedOut).toMatchObject({ state: 'timeout', message: `${where} not ready after 1.5s: waiting for Sync/db (last error: watch connection lost)` });
+    expect(timedOut.error).toMatchObject({ code: 'TIMEOUT', retryable: true, cause: lost });
+
+    expect(outcomeResult({ type: 'deleted' }, ref, where, 1_000).error).toMatchObject({ code: 'NOT_FOUND', retryable: true });
   });
 });
