@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     }
     const bar = await benchConfigMapBar(target, args.concurrency, args.repeat);
     const sweep = args.sweep.length > 0 ? await sweepConcurrency(target, args.sweepSize, args.sweep, args.repeat) : [];
-    const recommended = chooseConcurrency(sweep);
+    const recommended = chooseConcurrency(sweep, args.concurrency);
     const largest = Math.max(...args.sizes);
     let memory: MemoryResult | undefined;
     if (!args.noMemory) memory = await measureMemory(target, largest, args.concurrency, sizes.find((s) => s.size === largest));

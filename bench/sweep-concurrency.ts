@@ -58,22 +58,43 @@ export async function sweepConcurrency(target: BenchTarget, size: number, levels
   return levels.map((concurrency) => ({ concurrency, ...runs.get(concurrency)! }));
 }
 
+interface LevelFigures {
+  readonly c: number;
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+function figuresOf(p: SweepPoint): LevelFigures | undefined {
+  const m = medianOf(p.syncprims);
+  if (m === undefined || isFailure(m)) return undefined;
+  const ms = p.syncprims.flatMap((o) => (isFailure(o) ? [] : [o.ms]));
+  return { c: p.concurrency, median: m.ms, min: Math.min(...ms), max: Math.max(...ms) };
+}
+
+const s2 = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
 /**
- * Picks the default: the smallest concurrency whose median syncprims first apply is within
- * {@link SWEEP_TOLERANCE} of the fastest. Fewer parallel requests for the same speed is
- * kinder to shared API servers (and to API Priority and Fairness).
+ * Picks the default from the sweep. The candidate is the smallest concurrency whose median
+ * syncprims first apply is within {@link SWEEP_TOLERANCE} of the fastest median (fewer parallel
+ * requests for the same speed is kinder to shared API servers and to API Priority and
+ * Fairness). It replaces `current` only when it is faster in every round (its slowest round
+ * beats the current default's fastest); otherwise the difference is within the machine's noise
+ * and `current` stays.
  */
-export function chooseConcurrency(points: readonly SweepPoint[]): { value: number; reason: string } | undefined {
-  const ok = points.flatMap((p) => {
-    const m = medianOf(p.syncprims);
-    return m === undefined || isFailure(m) ? [] : [{ c: p.concurrency, ms: m.ms }];
-  });
-  if (ok.length === 0) return undefined;
-  const best = ok.reduce((a, b) => (b.ms < a.ms ? b : a));
-  const chosen = ok.filter((p) => p.ms <= best.ms * (1 + SWEEP_TOLERANCE)).sort((a, b) => a.c - b.c)[0]!;
-  const reason =
-    chosen.c === best.c
-      ? `fastest point of the sweep (${(best.ms / 1000).toFixed(2)} s)`
-      : `smallest concurrency within ${SWEEP_TOLERANCE * 100}% of the fastest (${(chosen.ms / 1000).toFixed(2)} s vs ${(best.ms / 1000).toFixed(2)} s at ${best.c})`;
-  return { value: chosen.c, reason };
+export function chooseConcurrency(points: readonly SweepPoint[], current: number): { value: number; reason: string } | undefined {
+  const levels = points.flatMap((p) => figuresOf(p) ?? []);
+  if (levels.length === 0) return undefined;
+  const best = levels.reduce((a, b) => (b.median < a.median ? b : a));
+  const candidate = levels.filter((l) => l.median <= best.median * (1 + SWEEP_TOLERANCE)).sort((a, b) => a.c - b.c)[0]!;
+  const now = levels.find((l) => l.c === current);
+  if (!now) return { value: candidate.c, reason: `the current default ${current} was not swept; ${candidate.c} is the smallest level within ${SWEEP_TOLERANCE * 100}% of the fastest median (${s2(best.median)} at ${best.c})` };
+  if (candidate.c === current) return { value: current, reason: `the current default is the smallest level within ${SWEEP_TOLERANCE * 100}% of the fastest median (${s2(best.median)} at ${best.c})` };
+  if (candidate.max < now.min) {
+    return { value: candidate.c, reason: `${candidate.c} beat the current default ${current} in every round (slowest ${s2(candidate.max)} < fastest ${s2(now.min)})` };
+  }
+  return {
+    value: current,
+    reason: `keep ${current}: the sweep's pick ${candidate.c} (median ${s2(candidate.median)}, ${s2(candidate.min)}–${s2(candidate.max)}) overlaps the default's rounds (median ${s2(now.median)}, ${s2(now.min)}–${s2(now.max)}), a difference within this machine's noise`,
+  };
 }

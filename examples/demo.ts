@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   const startedAt = Date.now();
   const kubeconfig = process.env['SYNCPRIMS_DEMO_KUBECONFIG'];
   const local = !kubeconfig;
-  const out = createOutput(local ? 8 : 6);
+  const out = createOutput(local ? 7 : 5);
   const abort = new AbortController();
   // Many requests share the demo's signal (16 applies at once per sync).
   setMaxListeners(0, abort.signal);
@@ -223,6 +223,8 @@ async function main(): Promise<number> {
     for (const reg of registered.children ?? []) {
       for (const step of reg.children ?? []) if (step.name.endsWith('-install')) rows.push(resultRow(step.name.replace(/-install$/, ''), 'RemoteSync (SDK)', step));
     }
+    const order = ['mgmt', ...EDGES] as string[];
+    rows.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
     out.table(STATUS_HEADER, rows);
     if (!local) {
       const removed = await hello.delete({ signal });

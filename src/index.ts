@@ -15,3 +15,4 @@ export * from './graph/index.js';
 export * from './syncs/index.js';
 export * from './api/index.js';
 export * from './controller/index.js';
+export * from './recipes/index.js';

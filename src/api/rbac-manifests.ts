@@ -129,6 +129,9 @@ export function buildRbacManifests(options: InstallOptions = {}): KubeObject[] {
   const admin = clusterRole('syncprims-admin', [], {
     description: 'Every syncprims kind: the aggregate of the syncprims-*-editor roles.',
   });
+  // The aggregation controller owns `rules` of an aggregated role: applying `rules: []` would
+  // conflict with it on every later apply, so the field is left out.
+  delete admin.rules;
   admin.aggregationRule = { clusterRoleSelectors: [{ matchLabels: { [AGGREGATE_TO_ADMIN_LABEL]: 'true' } }] };
   return [...controller, ...apply, ...kindRoles(), admin];
 }

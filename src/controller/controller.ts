@@ -21,7 +21,7 @@ import { LeaderElector } from './leader-elector.js';
 import { resolveLeaderElection, type ResolvedLeaderElection } from './leader-election-options.js';
 import { formatObjectKey } from './object-key.js';
 import { remoteSyncReconciler } from './remote-sync-reconciler.js';
-import { proxySyncReconciler } from './reconcile-proxy-sync.js';
+import { proxySyncReconciler } from './proxy-sync-reconciler.js';
 import { ResourceReconciler } from './resource-reconciler.js';
 import { syncReconciler } from './sync-reconciler.js';
 import { WorkQueue } from './work-queue.js';

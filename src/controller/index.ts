@@ -5,7 +5,7 @@ export { runController, resolveControllerCluster, type RunControllerOptions } fr
 export type { KindReconciler, SyncerInput, SyncerHandle, StatusRefinement } from './kind-reconciler.js';
 export { syncReconciler } from './sync-reconciler.js';
 export { remoteSyncReconciler } from './remote-sync-reconciler.js';
-export { proxySyncReconciler } from './reconcile-proxy-sync.js';
+export { proxySyncReconciler } from './proxy-sync-reconciler.js';
 export { CustomResourceSource, type CustomResourceSourceSpec } from './custom-resource-source.js';
 export { FINALIZER } from './finalizer.js';
 export { Informer, type InformerOptions, type InformerEvents, type InformerChange } from './informer.js';

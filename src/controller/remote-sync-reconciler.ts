@@ -1,6 +1,5 @@
-import { Cluster } from '../cluster/cluster.js';
 import { RemoteSync } from '../syncs/remote-sync.js';
-import { managementId } from '../syncs/management-id.js';
+import { remoteClusterOf } from './remote-cluster-of.js';
 import type { KindReconciler, SyncerInput } from './kind-reconciler.js';
 import { CustomResourceSource } from './custom-resource-source.js';
 import { actingAs, applyOptionsOf } from './sync-reconciler.js';
@@ -23,13 +22,7 @@ export const remoteSyncReconciler: KindReconciler<'RemoteSync'> = Object.freeze(
   kind: 'RemoteSync' as const,
   async createSyncer(input: SyncerInput<'RemoteSync'>) {
     const { spec, namespace, name, cluster, client, logger, signal } = input;
-    const { secretRef } = spec.kubeConfig;
-    const remote = Cluster.fromSecret(cluster, {
-      namespace,
-      name: secretRef.name,
-      ...(secretRef.key !== undefined ? { key: secretRef.key } : {}),
-    });
-    const scope = await managementId(cluster, signal);
+    const { remote, scope } = await remoteClusterOf(cluster, namespace, spec.kubeConfig, signal);
     const sync = new RemoteSync({
       name,
       cluster: actingAs(remote, namespace, spec.serviceAccountName),

@@ -11,6 +11,7 @@ import { evaluatePod } from './kinds/pod-health.js';
 import { evaluateReplicaSet } from './kinds/replica-set-health.js';
 import { evaluateService } from './kinds/service-health.js';
 import { evaluateStatefulSet } from './kinds/stateful-set-health.js';
+import { evaluateSyncprimsResource } from './kinds/syncprims-resource-health.js';
 
 type KindEvaluator = (obj: KubeObject) => HealthStatus;
 
@@ -30,6 +31,9 @@ const builtinRules: ReadonlyMap<string, KindEvaluator> = new Map<string, KindEva
   ['batch/Job', evaluateJob],
   ['policy/PodDisruptionBudget', evaluatePodDisruptionBudget],
   ['apiextensions.k8s.io/CustomResourceDefinition', evaluateCustomResourceDefinition],
+  ['syncprims.dev/Sync', evaluateSyncprimsResource],
+  ['syncprims.dev/RemoteSync', evaluateSyncprimsResource],
+  ['syncprims.dev/ProxySync', evaluateSyncprimsResource],
 ]);
 
 /** The built-in rule for the object's group and kind, if there is one. */

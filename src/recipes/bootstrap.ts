@@ -5,7 +5,6 @@ import { resolveInstallOptions } from '../api/install-options.js';
 import type { OwnerIdentity } from '../apply/owner-identity.js';
 import { buildInstallSet } from './install-set.js';
 import { buildSelfSync } from './build-self-sync.js';
-import { syncResourceHealth } from './sync-resource-health.js';
 import { DEFAULT_BOOTSTRAP_NAME, validateBootstrapOptions, type BootstrapOptions } from './bootstrap-options.js';
 
 const DEFAULT_INTERVAL_MS = 600_000;
@@ -78,7 +77,6 @@ export function bootstrap(options: BootstrapOptions): Dag {
         ...common,
         name: `${name}-self`,
         inventoryNamespace: install.namespace,
-        healthRules: [syncResourceHealth],
         source: Source.objects(
           [buildSelfSync({ name, namespace: install.namespace, objects: [...set.crds, ...set.system], interval: options.interval ?? DEFAULT_INTERVAL_MS, timeout, wait })],
           'syncprims self-management',

@@ -178,8 +178,9 @@ export class Rollout extends BaseSyncer {
 
     const inPlanOrder = planned.flatMap((w) => w.targets.map((t) => children.get(t.name)!));
     const summary = summarizeRollout(inPlanOrder, outcomes, waves, dryRun, halt);
-    const result = this.finish({ ...summary, children: inPlanOrder, startedAt });
-    return { ...result, children: inPlanOrder, waves };
+    const result: RolloutResult = { ...this.makeResult({ ...summary, children: inPlanOrder, startedAt }), children: inPlanOrder, waves };
+    this.emit(result.state === 'ready' || result.state === 'planned' ? 'ready' : 'failed', result);
+    return result;
   }
 
   /**

@@ -229,3 +229,40 @@ describe('Rollout: options', () => {
     expect(rollout.strategy).toEqual({ maxConcurrency: 1, maxFailures: 0, soakTime: 0, unreachable: 'fail', retryInterval: 2000 });
   });
 });
+
+describe('Rollout: delete', () => {
+  it('tears the clusters down in reverse plan order, names results after the clusters, and skips syncers without delete()', async () => {
+    const order: string[] = [];
+    const withDelete = (cluster: string) => {
+      const syncer = clusterSyncer(new Journal(), cluster);
+      return {
+        ...syncer,
+        async delete() {
+          order.push(cluster);
+          return { name: syncer.name, ready: true, state: 'ready' as const, changes: [], revision: '', message: 'deleted', durationMs: 0 };
+        },
+      };
+    };
+    const rollout = new Rollout({
+      targets: [
+        { name: 'a', syncer: withDelete('a') },
+        { name: 'b', syncer: withDelete('b'), canary: true },
+        { name: 'c', syncer: clusterSyncer(new Journal(), 'c') },
+        { name: 'd', syncer: withDelete('d') },
+      ],
+    });
+    const result = await rollout.delete();
+    expect(order).toEqual(['d', 'a', 'b']);
+    expect(result.children?.map((c) => c.name)).toEqual(['d', 'a', 'b']);
+    expect(result.message).toBe('3/3 deleted; 1 without delete() skipped');
+  });
+
+  it('emits its own result with the waves', async () => {
+    const { rollout } = fleet({ a: ready });
+    const emitted: unknown[] = [];
+    rollout.on('ready', (r) => emitted.push(r));
+    const result = await rollout.sync();
+    expect(emitted).toEqual([result]);
+    expect(result.waves).toHaveLength(1);
+  });
+});

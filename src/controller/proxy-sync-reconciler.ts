@@ -1,7 +1,6 @@
-import { Cluster } from '../cluster/cluster.js';
 import type { ProxySyncStatus } from '../api/status.js';
 import { ProxySync } from '../syncs/proxy-sync.js';
-import { managementId } from '../syncs/management-id.js';
+import { remoteClusterOf } from './remote-cluster-of.js';
 import { mirrorRemoteStatus } from '../syncs/proxy/mirror-remote-status.js';
 import type { KindReconciler, StatusRefinement, SyncerInput } from './kind-reconciler.js';
 import { CustomResourceSource } from './custom-resource-source.js';
@@ -35,13 +34,7 @@ export const proxySyncReconciler: KindReconciler<'ProxySync'> = Object.freeze({
   kind: 'ProxySync' as const,
   async createSyncer(input: SyncerInput<'ProxySync'>) {
     const { spec, namespace, name, cluster, client, logger, signal } = input;
-    const { secretRef } = spec.kubeConfig;
-    const remote = Cluster.fromSecret(cluster, {
-      namespace,
-      name: secretRef.name,
-      ...(secretRef.key !== undefined ? { key: secretRef.key } : {}),
-    });
-    const scope = await managementId(cluster, signal);
+    const { remote, scope } = await remoteClusterOf(cluster, namespace, spec.kubeConfig, signal);
     const { metadata, spec: template } = spec.template;
     const proxy = new ProxySync({
       name,
