@@ -2,11 +2,11 @@ import type { KubeObject } from '../core/object-ref.js';
 import type { Change } from '../core/sync-result.js';
 import { ApplyError, isSyncError, SyncError } from '../core/sync-error.js';
 import type { DesiredObject } from '../manifests/index.js';
-import { digestObject } from '../manifests/index.js';
 import { diffPaths } from './diff-paths.js';
 import { fieldsDigest } from './fields-digest.js';
 import type { InventoryEntry } from './inventory.js';
-import { isForceEnabled, withOwnership } from './owner-identity.js';
+import { isForceEnabled, withOwnership, ownerLabelValue, type OwnerIdentity } from './owner-identity.js';
+import { createHash } from 'node:crypto';
 import type { PassContext } from './pass-context.js';
 import { waitUntilGone } from './wait-until-gone.js';
 
@@ -29,6 +29,14 @@ export interface ApplyInput {
   readonly pendingPrerequisite?: boolean;
 }
 
+/**
+ * Digest of what is applied for a desired object: its own digest (computed once during
+ * validation) combined with the ownership stamped on it, without serializing it again.
+ */
+function appliedDigest(desired: DesiredObject, owner: OwnerIdentity): string {
+  return 'sha256:' + createHash('sha256').update(`${desired.digest}\n${ownerLabelValue(owner)}`).digest('hex');
+}
+
 function entryFor(desired: DesiredObject, digest: string, applied: KubeObject, fieldManager: string): InventoryEntry {
   const fields = fieldsDigest(applied, fieldManager);
   return { ...desired.ref, digest, ...(fields ? { fields } : {}) };
@@ -46,7 +54,7 @@ export async function applyObject(ctx: PassContext, input: ApplyInput): Promise<
   const { desired, live, previous } = input;
   const ref = desired.ref;
   const owned = withOwnership(desired.object, ctx.owner);
-  const digest = digestObject(owned);
+  const digest = appliedDigest(desired, ctx.owner);
   const signalOpt = ctx.signal ? { signal: ctx.signal } : {};
 
   if (live && previous !== undefined && previous.digest === digest && previous.fields !== undefined && fieldsDigest(live, ctx.fieldManager) === previous.fields) {

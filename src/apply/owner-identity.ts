@@ -35,9 +35,18 @@ export function formatOwner(owner: OwnerIdentity): string {
   return [owner.scope ?? '', owner.kind, owner.namespace ?? '', owner.name].join('/').replace(/^\/+/, '');
 }
 
-/** The label value for an identity: `o-` and 20 hex characters of its sha256. */
+const labelValues = new Map<string, string>();
+
+/** The label value for an identity: `o-` and 20 hex characters of its sha256 (memoized: it is on the hot path). */
 export function ownerLabelValue(owner: OwnerIdentity): string {
-  return 'o-' + createHash('sha256').update(formatOwner(owner)).digest('hex').slice(0, 20);
+  const key = formatOwner(owner);
+  let value = labelValues.get(key);
+  if (value === undefined) {
+    value = 'o-' + createHash('sha256').update(key).digest('hex').slice(0, 20);
+    if (labelValues.size >= 1024) labelValues.clear();
+    labelValues.set(key, value);
+  }
+  return value;
 }
 
 /** Returns a copy of `obj` carrying the ownership labels and annotation of `owner`. */

@@ -1,8 +1,7 @@
-import type { ObjectRef } from '../core/object-ref.js';
-import { formatRef } from '../core/object-ref.js';
+import { formatRef, refKey, refOf, type KubeObject, type ObjectRef } from '../core/object-ref.js';
 import type { Change } from '../core/sync-result.js';
 import { isSyncError, PruneError, type SyncError } from '../core/sync-error.js';
-import { isOwnedBy, isPruneDisabled } from './owner-identity.js';
+import { isOwnedBy, isPruneDisabled, OWNER_LABEL, ownerLabelValue } from './owner-identity.js';
 import type { PassContext } from './pass-context.js';
 import { pruneRank, sortForPrune } from './prune-order.js';
 import { runPool } from './run-pool.js';
@@ -28,12 +27,15 @@ export async function pruneObjects(ctx: PassContext, refs: readonly ObjectRef[],
   const outcome: PruneOutcome = { changes: [], failed: [], errors: [] };
   const ordered = sortForPrune(refs);
   const signalOpt = ctx.signal ? { signal: ctx.signal } : {};
+  const owned = await listOwnedCandidates(ctx, ordered);
   for (let rank = 0; rank <= 3; rank++) {
     const batch = ordered.filter((r) => pruneRank(r) === rank);
     await runPool(batch, ctx.concurrency, async (ref) => {
       let change: Change | undefined;
       try {
-        const live = await ctx.client.get(ref, signalOpt);
+        // Objects found by the owner-labelled LIST need no read; others are read once to tell
+        // "gone" (nothing to do) from "someone else's object with that name" (skipped).
+        const live = owned.get(refKey(ref)) ?? (await ctx.client.get(ref, signalOpt));
         if (!live) return;
         if (!isOwnedBy(live, ctx.owner)) change = { ref, action: 'skipped', reason: 'not owned by this sync (ownership label missing or different)' };
         else if (isPruneDisabled(live)) change = { ref, action: 'skipped', reason: 'prune disabled by annotation syncprims.dev/prune' };
@@ -61,4 +63,33 @@ export async function pruneObjects(ctx: PassContext, refs: readonly ObjectRef[],
     }, ctx.signal);
   }
   return outcome;
+}
+
+/**
+ * The live objects among `refs` that carry this sync's ownership label: one LIST per kind and
+ * namespace instead of one GET per object. Kinds no longer served are left out (their objects
+ * are gone with their CRD); the caller reads the remaining refs one by one.
+ */
+async function listOwnedCandidates(ctx: PassContext, refs: readonly ObjectRef[]): Promise<Map<string, KubeObject>> {
+  const groups = new Map<string, { apiVersion: string; kind: string; namespace?: string }>();
+  for (const r of refs) {
+    const key = `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}`;
+    if (!groups.has(key)) groups.set(key, { apiVersion: r.apiVersion, kind: r.kind, ...(r.namespace ? { namespace: r.namespace } : {}) });
+  }
+  const live = new Map<string, KubeObject>();
+  const labelSelector = `${OWNER_LABEL}=${ownerLabelValue(ctx.owner)}`;
+  await runPool([...groups.values()], ctx.concurrency, async (g) => {
+    try {
+      const list = await ctx.client.list(g.apiVersion, g.kind, { labelSelector, ...(g.namespace ? { namespace: g.namespace } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      for (const item of list.items) {
+        const obj: KubeObject = { ...item, apiVersion: g.apiVersion, kind: g.kind };
+        live.set(refKey(refOf(obj)), obj);
+      }
+    } catch (err) {
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      // Unknown kind or a failed LIST: fall back to reading each object.
+      ctx.logger.debug('prune: listing owned objects failed; reading them one by one', { kind: g.kind, error: String(err) });
+    }
+  }, ctx.signal);
+  return live;
 }

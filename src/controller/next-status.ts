@@ -8,6 +8,7 @@ import {
   setCondition,
   stalledCondition,
   type Condition,
+  type StatusInventoryEntry,
   type SyncStatus,
 } from '../api/status.js';
 import { statusInventoryEntryOf } from '../api/status-inventory.js';
@@ -42,6 +43,12 @@ export const EMPTY_STATUS: SyncStatus = Object.freeze({
 /** `sha256:0123456789abcdef...` -> `sha256:0123456789ab`: a revision short enough for messages. */
 export function shortRevision(revision: string): string {
   return revision.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/, '$1');
+}
+
+/** Orders `status.inventory` entries by id, then version (code-unit order, locale independent). */
+function compareEntries(a: StatusInventoryEntry, b: StatusInventoryEntry): number {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
 }
 
 /** `APPLY_FAILED` -> `ApplyFailed`: an error code as a condition reason. */
@@ -120,9 +127,12 @@ export function nextStatus(
       const { result } = outcome;
       const attempted = result.revision ? { lastAttemptedRevision: result.revision } : {};
       if (result.ready) {
+        // Sorted: a pass reports its changes in the order its concurrent applies completed,
+        // which differs from pass to pass; in that order an unchanged pass would rewrite the status.
         const entries = result.changes
           .filter((c) => c.action === 'created' || c.action === 'configured' || c.action === 'unchanged')
-          .map((c) => statusInventoryEntryOf(c.ref));
+          .map((c) => statusInventoryEntryOf(c.ref))
+          .sort(compareEntries);
         // Stable for an unchanged outcome, so a pass that changed nothing writes no status.
         const message = `applied revision ${shortRevision(result.revision)}: ${entries.length} object${entries.length === 1 ? '' : 's'}`;
         set(readyCondition('True', { reason: 'ReconciliationSucceeded', message, ...g }));

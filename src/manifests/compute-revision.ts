@@ -14,6 +14,10 @@ import { digestObject } from './digest-object.js';
  * ```
  */
 export function computeRevision(objects: readonly unknown[]): string {
-  const digests = objects.map((o) => digestObject(o)).sort();
-  return `sha256:${createHash('sha256').update(digests.join('\n')).digest('hex')}`;
+  return revisionOfDigests(objects.map((o) => digestObject(o)));
+}
+
+/** The revision of a set whose objects' digests (`digestObject`) are already known: order-independent. */
+export function revisionOfDigests(digests: readonly string[]): string {
+  return `sha256:${createHash('sha256').update([...digests].sort().join('\n')).digest('hex')}`;
 }

@@ -11,6 +11,8 @@ export interface DesiredObject {
   readonly origin: ManifestOrigin;
   /** Whether its kind is namespaced. */
   readonly namespaced: boolean;
+  /** `sha256:<hex>` of the canonical JSON of the normalized `object` (see `digestObject`). */
+  readonly digest: string;
 }
 
 /** The whole desired set of a pass, validated before any write. */

@@ -5,7 +5,8 @@ import { isSyncError, OptionsError, SyncError, type ValidationIssue } from '../c
 import { buildValidationError } from './build-validation-error.js';
 import { builtinScope } from './builtin-scope.js';
 import { checkManifest, type CheckedManifest } from './check-manifest.js';
-import { computeRevision } from './compute-revision.js';
+import { revisionOfDigests } from './compute-revision.js';
+import { digestObject } from './digest-object.js';
 import type { CrdKind } from './crd-kinds.js';
 import type { DesiredObject, DesiredSet } from './desired-set.js';
 import { formatOrigin } from './format-origin.js';
@@ -171,10 +172,11 @@ export async function prepareDesiredSet(manifests: readonly Manifest[], options:
     } else {
       seen.set(key, origin);
     }
-    if (own.length === 0) desired.push({ object, ref: refOf(object), origin, namespaced: scope === 'Namespaced' });
+    if (own.length === 0) desired.push({ object, ref: refOf(object), origin, namespaced: scope === 'Namespaced', digest: digestObject(object) });
   });
 
   const all = issues.flat();
   if (all.length > 0) throw buildValidationError(all);
-  return { objects: desired, revision: computeRevision(desired.map((d) => d.object)) };
+  // Each object is serialized and hashed once, here: the apply engine reuses the digests.
+  return { objects: desired, revision: revisionOfDigests(desired.map((d) => d.digest)) };
 }

@@ -275,10 +275,13 @@ describe('RemoteSync custom resources', () => {
       type: 'Opaque',
       data: { kubeconfig: Buffer.from(fleet.cluster('edge-1').kubeconfigYaml('admin')).toString('base64') },
     });
+    // retryInterval: a pass that fails transiently (an API server timing out under machine load)
+    // is retried within the 30 s waits below; by default it would wait for `interval` (1h).
     const spec = (data: Record<string, string>, extra: KubeObject[] = []) => ({
       source: { inline: [cm('remote-a', data), ...extra] },
       kubeConfig: { secretRef: { name: 'edge-kubeconfig', key: 'kubeconfig' } },
       interval: '1h',
+      retryInterval: '1s',
     });
     await client.create(resource('RemoteSync', 'install', spec({ v: '1' }, [cm('remote-b', {})])));
     const ready = await waitReady('RemoteSync', 'install', 1);
