@@ -31,12 +31,16 @@ export async function stopProcess(pid: number, command: string, options: StopPro
   throw new FleetError('FLEET_STOP_FAILED', `${command} (pid ${pid}) is still running after SIGKILL`, { retryable: true });
 }
 
-/** Resolves true once the process is gone, false after `ms`. */
-async function waitForExit(pid: number, command: string, ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+/**
+ * Resolves true once the process is gone, false after `ms`. Liveness only: the command was
+ * checked before signalling, and an exiting process's cmdline reads empty before it is gone,
+ * which a command check would take for "exited".
+ */
+async function waitForExit(pid: number, _command: string, ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!isProcessAlive(pid, command)) return true;
+    if (!isProcessAlive(pid)) return true;
     await sleep(25, signal);
   }
-  return !isProcessAlive(pid, command);
+  return !isProcessAlive(pid);
 }

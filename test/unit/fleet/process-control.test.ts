@@ -23,6 +23,8 @@ describe('fleet processes', () => {
     const pid = spawnProcess({ command: '/bin/sh', args: ['-c', 'echo started; sleep 60; :'], log });
     expect(isProcessAlive(pid, '/bin/sh')).toBe(true);
     expect(isProcessAlive(pid, '/usr/bin/some-other-binary')).toBe(false);
+    // The shell writes its line asynchronously: give it up to 5 s before stopping it.
+    for (let i = 0; i < 100 && !readFileSync(log, 'utf8').includes('started'); i++) await new Promise((r) => setTimeout(r, 50));
     await stopProcess(pid, '/bin/sh');
     expect(isProcessAlive(pid)).toBe(false);
     expect(readFileSync(log, 'utf8')).toContain('started');
