@@ -80,6 +80,7 @@ export interface BenchReport {
   readonly recommendedConcurrency?: { readonly value: number; readonly reason: string };
   readonly memory?: MemoryResult;
   readonly dag?: { readonly rows: readonly BenchRow[] } | Failure;
+  readonly readiness?: { readonly rows: readonly BenchRow[] } | Failure;
   readonly notes: readonly string[];
 }
 

@@ -139,6 +139,18 @@ function sweepTable(r: BenchReport): string[] {
   ];
 }
 
+function readinessTable(r: BenchReport): string[] {
+  if (!r.readiness) return [];
+  if (isFailure(r.readiness)) return ['### Readiness', '', `readiness benchmark failed: ${r.readiness.error}`];
+  return [
+    '### Readiness latency (bench/readiness-latency.ts)',
+    '',
+    '| benchmark | value | unit | note |',
+    '|---|---:|---|---|',
+    ...r.readiness.rows.map((row) => `| ${row.name} | ${row.value} | ${row.unit} | ${row.note ?? ''} |`),
+  ];
+}
+
 function dagTable(r: BenchReport): string[] {
   if (!r.dag) return [];
   if (isFailure(r.dag)) return ['### dag', '', `dag benchmark failed: ${r.dag.error}`];
@@ -181,6 +193,8 @@ export function formatReport(r: BenchReport): string {
     ...sweepTable(r),
     '',
     ...dagTable(r),
+    '',
+    ...readinessTable(r),
   ];
   if (r.notes.length > 0) lines.push('', '### Notes', '', ...r.notes.map((n) => `- ${n}`));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;

@@ -12,6 +12,7 @@ import { benchConfigMapBar } from './bench-configmap-bar.js';
 import { benchSize } from './bench-size.js';
 import type { BenchTarget } from './bench-target.js';
 import { benchDag } from './dag.js';
+import { benchReadiness } from './readiness-latency.js';
 import { kubectlVersion } from './kubectl-contender.js';
 import { describeMachine } from './machine-info.js';
 import { measureMemory } from './measure-memory.js';
@@ -82,6 +83,13 @@ async function main(): Promise<void> {
         dag = { error: err instanceof Error ? err.message : String(err) };
       }
     }
+    log('readiness: bench/readiness-latency.ts benchReadiness()');
+    let readiness: BenchReport['readiness'];
+    try {
+      readiness = { rows: await benchReadiness(cluster.kubeconfig) };
+    } catch (err) {
+      readiness = { error: err instanceof Error ? err.message : String(err) };
+    }
     const report: BenchReport = {
       startedAt,
       durationS: (performance.now() - t0) / 1000,
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
       ...(recommended ? { recommendedConcurrency: recommended } : {}),
       ...(memory ? { memory } : {}),
       ...(dag ? { dag } : {}),
+      readiness,
       notes,
     };
     const written = await writeReport(report, args.out);
