@@ -19,6 +19,9 @@ export const DEFAULT_INVENTORY_NAMESPACE = 'syncprims-system';
 
 const DATA_KEY = 'inventory.json.gz';
 
+/** Label on every inventory ConfigMap (value `true`). */
+export const INVENTORY_LABEL = 'syncprims.dev/inventory';
+
 /**
  * The default inventory location of an owner: `<kind>-<name>-<hash8>` (lowercase, at most 253
  * characters) in {@link DEFAULT_INVENTORY_NAMESPACE}. The hash keeps two owners with the same
@@ -90,7 +93,7 @@ export class InventoryStore {
       metadata: {
         name: this.location.name,
         namespace: this.location.namespace,
-        labels: { [OWNER_LABEL]: ownerLabelValue(this.owner), [MANAGED_BY_LABEL]: 'syncprims', 'syncprims.dev/inventory': 'true' },
+        labels: { [OWNER_LABEL]: ownerLabelValue(this.owner), [MANAGED_BY_LABEL]: 'syncprims', [INVENTORY_LABEL]: 'true' },
         annotations: { [OWNER_ANNOTATION]: formatOwner(this.owner) },
       },
       data: { revision: inventory.revision, count: String(inventory.entries.length) },

@@ -2,6 +2,7 @@ import { formatRef, refKey, refOf, type KubeObject, type ObjectRef } from '../co
 import type { Change } from '../core/sync-result.js';
 import { isSyncError, PruneError, type SyncError } from '../core/sync-error.js';
 import { isOwnedBy, isPruneDisabled, OWNER_LABEL, ownerLabelValue } from './owner-identity.js';
+import { INVENTORY_LABEL } from './inventory-store.js';
 import type { PassContext } from './pass-context.js';
 import { pruneRank, sortForPrune } from './prune-order.js';
 import { runPool } from './run-pool.js';
@@ -39,7 +40,9 @@ export async function pruneObjects(ctx: PassContext, refs: readonly ObjectRef[],
         if (!live) return;
         if (!isOwnedBy(live, ctx.owner)) change = { ref, action: 'skipped', reason: 'not owned by this sync (ownership label missing or different)' };
         else if (isPruneDisabled(live)) change = { ref, action: 'skipped', reason: 'prune disabled by annotation syncprims.dev/prune' };
-        else {
+        else if (ref.kind === 'Namespace' && ref.apiVersion === 'v1' && (await othersInventories(ctx, ref.name)) > 0) {
+          change = { ref, action: 'skipped', reason: 'holds inventories of other syncs: deleting it would make them forget what they own' };
+        } else {
           if (!ctx.dryRun) {
             await ctx.client.delete(ref, { propagationPolicy: 'Background', ...(live.metadata.uid ? { uid: live.metadata.uid } : {}), ...signalOpt });
           }
@@ -92,4 +95,19 @@ async function listOwnedCandidates(ctx: PassContext, refs: readonly ObjectRef[])
     }
   }, ctx.signal);
   return live;
+}
+
+/**
+ * How many inventories of *other* syncs live in a namespace. Deleting such a namespace (say
+ * `syncprims-system`, applied by an install sync) would delete those inventories with it, and
+ * their syncs could no longer prune: such a namespace is kept.
+ */
+async function othersInventories(ctx: PassContext, namespace: string): Promise<number> {
+  const list = await ctx.client.list('v1', 'ConfigMap', {
+    namespace,
+    labelSelector: `${INVENTORY_LABEL}=true`,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  const ours = ownerLabelValue(ctx.owner);
+  return list.items.filter((cm) => cm.metadata.labels?.[OWNER_LABEL] !== ours).length;
 }

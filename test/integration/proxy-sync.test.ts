@@ -53,8 +53,12 @@ let e1: KubeClient;
 let e2: KubeClient;
 const controllers: Controller[] = [];
 
-/** The installation without the controller Deployment (no kubelet here): CRDs, Namespace, RBAC. */
-const installObjects = buildInstallManifests().filter((o) => o.kind !== 'Deployment');
+/**
+ * The installation without the controller Deployment (no kubelet here) and without the
+ * `syncprims-system` Namespace: other test files keep inventories there, so this file's teardown
+ * must not delete it (beforeAll creates it). CRDs and RBAC.
+ */
+const installObjects = buildInstallManifests().filter((o) => o.kind !== 'Deployment' && o.kind !== 'Namespace');
 const install = new RemoteSync({ name: `install-${suffix}`, cluster: edge1, source: Source.objects(installObjects), timeout: 60_000, logger });
 
 /**
@@ -106,6 +110,7 @@ beforeAll(async () => {
   mc = await mgmt.connect();
   e1 = await edge1Admin.connect();
   e2 = await edge2Admin.connect();
+  await e1.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'syncprims-system' } }, { fieldManager: 'test-setup' });
   await mc.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   for (const name of ['edge-1', 'edge-2']) {
     await mc.create({
@@ -194,7 +199,7 @@ describe('ProxySync', () => {
 
     // A dry run of the whole registration plans it: the RemoteSync's CRDs make the Sync kind
     // assumed, so the ProxySync plans its remote Sync as created instead of failing.
-    const installEdge2 = new RemoteSync({ name: `install-${suffix}`, cluster: edge2, source: Source.objects(installObjects) });
+    const installEdge2 = new RemoteSync({ name: `install-${suffix}`, cluster: edge2, source: Source.objects(buildInstallManifests().filter((o) => o.kind !== 'Deployment')) });
     const proxied = new ProxySync({ name: 'app', cluster: edge2, namespace: ns, source: Source.objects([cm('web', {})]), dependsOn: [installEdge2] });
     const plan = await dag(proxied).sync({ dryRun: true });
     expect(plan.state).toBe('planned');

@@ -102,6 +102,21 @@ describe('Sync against a real API server', () => {
     expect(await client.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name: 'x' })).toBeDefined();
   });
 
+  it('keeps a Namespace that holds other syncs\' inventories when pruning or tearing down', async () => {
+    const invNs = uniqueName('inv');
+    const holder = new Sync({ name: uniqueName('holder'), cluster, source: Source.objects([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: invNs } }]) });
+    expect((await holder.sync()).state).toBe('ready');
+    const ns = await namespace();
+    const other = new Sync({ name: uniqueName('other'), cluster, inventoryNamespace: invNs, source: Source.objects([cm(ns, 'kept', {})]) });
+    expect((await other.sync()).state).toBe('ready');
+    const torn = await holder.delete();
+    expect(torn.changes).toEqual([{ ref: expect.objectContaining({ kind: 'Namespace', name: invNs }), action: 'skipped', reason: expect.stringContaining('inventories of other syncs') }]);
+    expect(await client.get({ apiVersion: 'v1', kind: 'Namespace', name: invNs })).toBeDefined();
+    // The other sync still knows what it owns: emptying its source prunes its ConfigMap.
+    const emptied = await new Sync({ name: other.name, cluster, inventoryNamespace: invNs, source: Source.objects([]) }).sync();
+    expect(emptied.changes.map((c) => `${c.action} ${c.ref.name}`)).toEqual(['pruned kept']);
+  });
+
   it('never prunes after a failed apply', async () => {
     const ns = await namespace();
     const name = uniqueName('s');
