@@ -40,7 +40,12 @@ describe('the built package', () => {
   });
 
   it.each([
-    ['syncprims', ['SyncError', 'BaseSyncer', 'OptionsError', 'formatRef', 'isSyncError']],
+    [
+      'syncprims',
+      // The public surface the design reference fixes, plus the main extension points.
+      ['Cluster', 'Source', 'Sync', 'RemoteSync', 'ProxySync', 'dag', 'Dag', 'SyncError', 'BaseSyncer', 'OptionsError', 'Controller', 'runController',
+        'syncprimsCrds', 'bootstrap', 'register', 'rollout', 'healthRule', 'toSyncError', 'formatRef', 'isSyncError'],
+    ],
     ['syncprims/fleet', ['startFleet', 'attachFleet', 'ensureBinaries', 'FleetError', 'FLEET_USERS']],
   ])('%s loads with import and require, exposing the same names', async (specifier, expected) => {
     const spec = JSON.stringify(specifier);

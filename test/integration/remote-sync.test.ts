@@ -82,6 +82,23 @@ describe('RemoteSync through a kubeconfig Secret', () => {
     expect(String(result.error?.stack)).not.toContain(token);
   });
 
+  it('reports insecure-skip-tls-verify in a Secret\'s kubeconfig as a warning event, and still syncs', async () => {
+    const insecure = fleetInfo()
+      .cluster('edge-1')
+      .kubeconfigYaml('admin')
+      .replace(/certificate-authority-data: .*/, 'insecure-skip-tls-verify: true');
+    expect(insecure).toContain('insecure-skip-tls-verify: true');
+    await putKubeconfigSecret(mgmtClient, 'insecure-kubeconfig', insecure);
+    const sync = new RemoteSync({ name: uniqueName('insecure'), cluster: Cluster.fromSecret(mgmt, { namespace: secretNs, name: 'insecure-kubeconfig' }), source: Source.objects([cm(uniqueName('i'))]) });
+    const warnings: string[] = [];
+    sync.on('warning', (w) => warnings.push(`${w.code}: ${w.message}`));
+    const result = await sync.sync();
+    expect(result.state).toBe('ready');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.join('\n')).toMatch(/insecure-skip-tls-verify/);
+    expect(warnings.join('\n')).not.toContain(fleetInfo().cluster('edge-1').token('admin'));
+  });
+
   it('fails fast with UNREACHABLE for a stopped cluster while the other cluster of the dag succeeds, and recovers', async () => {
     const edge1 = new RemoteSync({ name: uniqueName('e1'), cluster: Cluster.fromSecret(mgmt, { namespace: secretNs, name: 'edge-1-kubeconfig' }), source: Source.objects([cm(uniqueName('ok'))]) });
     const edge2 = new RemoteSync({ name: uniqueName('e2'), cluster: Cluster.fromSecret(mgmt, { namespace: secretNs, name: 'edge-2-kubeconfig', }, { connectTimeoutMs: 2_000 }), source: Source.objects([cm(uniqueName('later'))]) });
