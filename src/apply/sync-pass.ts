@@ -5,7 +5,7 @@ import type { SyncerEvents } from '../core/syncer-events.js';
 import type { KindDefinition } from '../core/syncer.js';
 import { isSyncError, ReadinessError, SyncError, ApplyError, ValidationError } from '../core/sync-error.js';
 import { throwIfAborted } from '../core/abort.js';
-import { canonicalJson, crdKinds, prepareDesiredSet, type DesiredObject, type DesiredSet, type Source } from '../manifests/index.js';
+import { canonicalJson, kindDefinitions, prepareDesiredSet, type DesiredObject, type DesiredSet, type Source } from '../manifests/index.js';
 import { waitForReady, type WaitFailed, type WaitTimedOut } from '../health/index.js';
 import { applyObject, type ObjectOutcome } from './apply-object.js';
 import type { InventoryEntry, Inventory } from './inventory.js';
@@ -210,7 +210,7 @@ async function applyAndPrune(
     return { state: 'failed', message: `prune failed (${summarize(changes)}): ${pruneError.message}`, changes, revision, error: pruneError, inventory: current.inventory };
   }
   if (ctx.dryRun) {
-    const definesKinds = desired.objects.flatMap((d) => crdKinds(d.object)).map((k) => ({ apiVersion: k.apiVersion, kind: k.kind, namespaced: k.scope === 'Namespaced' }));
+    const definesKinds = kindDefinitions(desired.objects.map((d) => d.object));
     return { state: 'planned', message: `plan: ${summarize(changes)}`, changes, revision, inventory: current.inventory, definesKinds };
   }
   if (!ctx.wait) {

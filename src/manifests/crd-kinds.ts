@@ -3,6 +3,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { NonEmptyString } from './codec-parts.js';
 import { decodeProblems, type FieldProblem } from './decode-problems.js';
 import type { ResourceScope } from './scope-resolver.js';
+import type { KindDefinition } from '../core/syncer.js';
 
 /** A kind a CustomResourceDefinition defines, at one served version. */
 export interface CrdKind {
@@ -90,4 +91,12 @@ export function decodeCrd(obj: unknown): Decoded {
  */
 export function crdKinds(obj: unknown): CrdKind[] {
   return isCrd(obj) ? decodeCrd(obj).kinds : [];
+}
+
+/**
+ * The kinds the CRDs among `objects` define, as a dry run of a dependent may assume them
+ * (`SyncResult.definesKinds` / `SyncPassOptions.assumeKinds`).
+ */
+export function kindDefinitions(objects: readonly unknown[]): KindDefinition[] {
+  return objects.flatMap((o) => crdKinds(o)).map((k) => ({ apiVersion: k.apiVersion, kind: k.kind, namespaced: k.scope === 'Namespaced' }));
 }

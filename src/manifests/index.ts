@@ -8,6 +8,6 @@ export { builtinScope } from './builtin-scope.js';
 export { canonicalJson } from './canonical-json.js';
 export { digestObject } from './digest-object.js';
 export { computeRevision } from './compute-revision.js';
-export { isCrd, crdKinds, type CrdKind } from './crd-kinds.js';
+export { isCrd, crdKinds, kindDefinitions, type CrdKind } from './crd-kinds.js';
 export { formatOrigin } from './format-origin.js';
 export { isDns1123Label, isDns1123Subdomain } from './kubernetes-names.js';

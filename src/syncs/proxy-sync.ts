@@ -5,7 +5,7 @@ import { ApplyError, isSyncError, ReadinessError, SyncError } from '../core/sync
 import type { Change, SyncResult } from '../core/sync-result.js';
 import type { DeletePassOptions, KindDefinition, SyncPassOptions } from '../core/syncer.js';
 import { throwIfAborted } from '../core/abort.js';
-import { prepareDesiredSet, type DesiredSet, type Source } from '../manifests/index.js';
+import { kindDefinitions, prepareDesiredSet, type DesiredSet, type Source } from '../manifests/index.js';
 import { API_VERSION } from '../api/group.js';
 import { decodeStatus } from '../api/decode-status.js';
 import { formatConditionTime } from '../api/status.js';
@@ -323,7 +323,7 @@ export class ProxySync extends BaseSyncer {
         ...[...chunkNames].map((name): Change => ({ ref: store.refOf(name), action: 'created' })),
         { ref, action: 'created', reason: 'the syncprims CRDs are installed earlier in this pass' },
       ];
-      return this.done({ state: 'planned', message: `planned: ${summarize(changes)}`, changes, revision, requests: requests(), startedAt });
+      return this.done({ state: 'planned', message: `planned: ${summarize(changes)}`, changes, revision, requests: requests(), definesKinds: kindDefinitions(desired.objects.map((d) => d.object)), startedAt });
     }
 
     const live = await client.get(ref, opts);
@@ -373,7 +373,7 @@ export class ProxySync extends BaseSyncer {
 
     if (dryRun) {
       for (const change of await store.prune(chunkNames, liveChunks, true, signal)) changes.push(change);
-      return this.done({ state: 'planned', message: `planned: ${summarize(changes)}`, changes, revision, requests: requests(), startedAt });
+      return this.done({ state: 'planned', message: `planned: ${summarize(changes)}`, changes, revision, requests: requests(), definesKinds: kindDefinitions(desired.objects.map((d) => d.object)), startedAt });
     }
     if (!current) throw new SyncError('NOT_FOUND', `remote Sync ${formatRef(ref)} vanished while being applied`, { ref, retryable: true });
 
@@ -429,3 +429,4 @@ export class ProxySync extends BaseSyncer {
     return result;
   }
 }
+
