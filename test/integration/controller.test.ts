@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
 import type { KubeClient } from '../../src/cluster/kube-client.js';
-import type { Logger } from '../../src/core/logger.js';
 import type { KubeObject } from '../../src/core/object-ref.js';
 import { isSyncError } from '../../src/core/sync-error.js';
 import { API_VERSION, type SyncKind } from '../../src/api/group.js';
@@ -23,19 +22,14 @@ import { Source } from '../../src/manifests/source.js';
 import { Controller } from '../../src/controller/controller.js';
 import { FINALIZER } from '../../src/controller/finalizer.js';
 import { fleetInfo } from './fleet-context.js';
+import { captureLogger } from './support/capture-logger.js';
 
 const fleet = fleetInfo();
 const suffix = randomBytes(3).toString('hex');
 const ns = `ctrl-it-${suffix}`;
 const FM = 'controller-it';
 
-const logs: string[] = [];
-const logger: Logger = {
-  debug: () => {},
-  info: (m, f) => logs.push(`info ${m} ${JSON.stringify(f ?? {})}`),
-  warn: (m, f) => logs.push(`warn ${m} ${JSON.stringify(f ?? {})}`),
-  error: (m, f) => logs.push(`error ${m} ${JSON.stringify(f ?? {})}`),
-};
+const { logger, logs } = captureLogger();
 
 const mgmt = Cluster.fromKubeconfig({ path: fleet.cluster('mgmt').kubeconfigPath('admin') });
 const edge = Cluster.fromKubeconfig({ path: fleet.cluster('edge-1').kubeconfigPath('admin') });

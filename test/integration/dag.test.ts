@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Sync, Source, dag, type Cluster, type KubeClient, type WatchEvent } from '../../src/index.js';
 import { clusterFor, uniqueName } from './support/clusters.js';
+import { widgetCrd } from './support/widget-crd.js';
 
 let mgmt: Cluster;
 let edge: Cluster;
@@ -12,19 +13,6 @@ beforeAll(async () => {
   mgmtClient = await mgmt.connect();
 });
 
-function widgetCrd(group: string) {
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `widgets.${group}` },
-    spec: {
-      group,
-      scope: 'Namespaced',
-      names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
-      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-    },
-  };
-}
 
 describe('dag on the local fleet', () => {
   it('plans, applies in dependency order across two clusters, and tears down in reverse', async () => {

@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
 import type { KubeClient } from '../../src/cluster/kube-client.js';
-import type { Logger } from '../../src/core/logger.js';
 import type { KubeObject } from '../../src/core/object-ref.js';
 import type { Syncer } from '../../src/core/syncer.js';
 import type { SyncResult } from '../../src/core/sync-result.js';
@@ -27,6 +26,7 @@ import { ProxySync, MAX_CHUNK_BYTES, PAYLOAD_KEY, type ProxySyncResult } from '.
 import { dag } from '../../src/graph/dag.js';
 import { Controller } from '../../src/controller/controller.js';
 import { fleetInfo, restoreFleet } from './fleet-context.js';
+import { captureLogger } from './support/capture-logger.js';
 
 const fleet = fleetInfo();
 const suffix = randomBytes(3).toString('hex');
@@ -34,13 +34,7 @@ const suffix = randomBytes(3).toString('hex');
 const ns = `px-it-${suffix}`;
 const FM = 'proxy-it';
 
-const logs: string[] = [];
-const logger: Logger = {
-  debug: () => {},
-  info: (m, f) => logs.push(`info ${m} ${JSON.stringify(f ?? {})}`),
-  warn: (m, f) => logs.push(`warn ${m} ${JSON.stringify(f ?? {})}`),
-  error: (m, f) => logs.push(`error ${m} ${JSON.stringify(f ?? {})}`),
-};
+const { logger, logs } = captureLogger();
 
 const mgmt = Cluster.fromKubeconfig({ path: fleet.cluster('mgmt').kubeconfigPath('admin') });
 const edge1Admin = Cluster.fromKubeconfig({ path: fleet.cluster('edge-1').kubeconfigPath('admin') });

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Sync, Source, type SyncResult, type KubeClient, type Cluster, OWNER_LABEL } from '../../src/index.js';
 import { clusterFor, uniqueName } from './support/clusters.js';
+import { widgetCrd } from './support/widget-crd.js';
 import { playKubelet } from './support/play-kubelet.js';
 
 const cm = (ns: string, name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data });
@@ -133,17 +134,7 @@ describe('Sync against a real API server', () => {
   it('applies a CRD and its custom resources from the same source, and a Namespace with objects in it', async () => {
     const suffix = uniqueName('g').replace(/-/g, '');
     const group = `${suffix}.example.com`;
-    const crd = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: `widgets.${group}` },
-      spec: {
-        group,
-        scope: 'Namespaced',
-        names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-      },
-    };
+    const crd = widgetCrd(group);
     const ns = uniqueName('ns');
     const objects = [
       { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1', namespace: ns }, spec: { size: 3 } },
