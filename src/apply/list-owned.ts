@@ -1,12 +1,10 @@
-import type { KubeObject } from '../core/object-ref.js';
-import { refKey } from '../core/object-ref.js';
+import { refKey, refOf, type KubeObject, type ObjectRef } from '../core/object-ref.js';
 import { isSyncError } from '../core/sync-error.js';
-import type { DesiredObject } from '../manifests/index.js';
 import { ownerLabelValue, OWNER_LABEL } from './owner-identity.js';
 import type { PassContext } from './pass-context.js';
 import { runPool } from './run-pool.js';
 
-/** Live objects owned by the sync, found by one LIST per kind and namespace of the desired set. */
+/** Live objects owned by the sync, found by one LIST per kind and namespace of the given references. */
 export interface OwnedObjects {
   /** Live objects by {@link refKey}. */
   readonly live: ReadonlyMap<string, KubeObject>;
@@ -15,15 +13,16 @@ export interface OwnedObjects {
 }
 
 /**
- * Lists, with the ownership label selector, every (kind, namespace) group of the desired set:
+ * Lists, with the ownership label selector, every (kind, namespace) group of `refs` (the desired
+ * set, or the objects to prune):
  * reads only, so an unchanged re-sync costs no write. Kinds not served yet are reported, not
  * thrown (their CRD may be applied earlier in the pass).
  */
-export async function listOwned(ctx: PassContext, desired: readonly DesiredObject[]): Promise<OwnedObjects> {
+export async function listOwned(ctx: PassContext, refs: readonly ObjectRef[]): Promise<OwnedObjects> {
   const groups = new Map<string, { apiVersion: string; kind: string; namespace?: string }>();
-  for (const d of desired) {
-    const key = `${d.ref.apiVersion}|${d.ref.kind}|${d.ref.namespace ?? ''}`;
-    if (!groups.has(key)) groups.set(key, { apiVersion: d.ref.apiVersion, kind: d.ref.kind, ...(d.ref.namespace ? { namespace: d.ref.namespace } : {}) });
+  for (const r of refs) {
+    const key = `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}`;
+    if (!groups.has(key)) groups.set(key, { apiVersion: r.apiVersion, kind: r.kind, ...(r.namespace ? { namespace: r.namespace } : {}) });
   }
   const live = new Map<string, KubeObject>();
   const unservedKinds = new Set<string>();
@@ -38,7 +37,7 @@ export async function listOwned(ctx: PassContext, desired: readonly DesiredObjec
       for (const item of list.items) {
         // Lists omit apiVersion/kind on items; the group tells them.
         const obj: KubeObject = { ...item, apiVersion: g.apiVersion, kind: g.kind };
-        live.set(refKey({ apiVersion: g.apiVersion, kind: g.kind, name: obj.metadata.name, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) }), obj);
+        live.set(refKey(refOf(obj)), obj);
       }
     } catch (err) {
       if (isSyncError(err) && err.code === 'UNKNOWN_KIND') unservedKinds.add(`${g.apiVersion}/${g.kind}`);

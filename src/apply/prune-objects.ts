@@ -1,4 +1,4 @@
-import { formatRef, refKey, refOf, type KubeObject, type ObjectRef } from '../core/object-ref.js';
+import { formatRef, refKey, type KubeObject, type ObjectRef } from '../core/object-ref.js';
 import type { Change } from '../core/sync-result.js';
 import { isSyncError, PruneError, type SyncError } from '../core/sync-error.js';
 import { isOwnedBy, isPruneDisabled, OWNER_LABEL, ownerLabelValue } from './owner-identity.js';
@@ -6,6 +6,7 @@ import { INVENTORY_LABEL } from './inventory-store.js';
 import type { PassContext } from './pass-context.js';
 import { pruneRank, sortForPrune } from './prune-order.js';
 import { runPool } from './run-pool.js';
+import { listOwned } from './list-owned.js';
 
 /** The outcome of pruning a set of objects. */
 export interface PruneOutcome {
@@ -28,7 +29,7 @@ export async function pruneObjects(ctx: PassContext, refs: readonly ObjectRef[],
   const outcome: PruneOutcome = { changes: [], failed: [], errors: [] };
   const ordered = sortForPrune(refs);
   const signalOpt = ctx.signal ? { signal: ctx.signal } : {};
-  const owned = await listOwnedCandidates(ctx, ordered);
+  const owned = await ownedCandidates(ctx, ordered);
   for (let rank = 0; rank <= 3; rank++) {
     const batch = ordered.filter((r) => pruneRank(r) === rank);
     await runPool(batch, ctx.concurrency, async (ref) => {
@@ -70,31 +71,17 @@ export async function pruneObjects(ctx: PassContext, refs: readonly ObjectRef[],
 
 /**
  * The live objects among `refs` that carry this sync's ownership label: one LIST per kind and
- * namespace instead of one GET per object. Kinds no longer served are left out (their objects
- * are gone with their CRD); the caller reads the remaining refs one by one.
+ * namespace instead of one GET per object. When listing fails, the caller reads the refs one
+ * by one (objects of kinds no longer served are gone with their CRD).
  */
-async function listOwnedCandidates(ctx: PassContext, refs: readonly ObjectRef[]): Promise<Map<string, KubeObject>> {
-  const groups = new Map<string, { apiVersion: string; kind: string; namespace?: string }>();
-  for (const r of refs) {
-    const key = `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}`;
-    if (!groups.has(key)) groups.set(key, { apiVersion: r.apiVersion, kind: r.kind, ...(r.namespace ? { namespace: r.namespace } : {}) });
+async function ownedCandidates(ctx: PassContext, refs: readonly ObjectRef[]): Promise<ReadonlyMap<string, KubeObject>> {
+  try {
+    return (await listOwned(ctx, refs)).live;
+  } catch (err) {
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
+    ctx.logger.debug('prune: listing owned objects failed; reading them one by one', { error: String(err) });
+    return new Map();
   }
-  const live = new Map<string, KubeObject>();
-  const labelSelector = `${OWNER_LABEL}=${ownerLabelValue(ctx.owner)}`;
-  await runPool([...groups.values()], ctx.concurrency, async (g) => {
-    try {
-      const list = await ctx.client.list(g.apiVersion, g.kind, { labelSelector, ...(g.namespace ? { namespace: g.namespace } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
-      for (const item of list.items) {
-        const obj: KubeObject = { ...item, apiVersion: g.apiVersion, kind: g.kind };
-        live.set(refKey(refOf(obj)), obj);
-      }
-    } catch (err) {
-      if (ctx.signal?.aborted) throw ctx.signal.reason;
-      // Unknown kind or a failed LIST: fall back to reading each object.
-      ctx.logger.debug('prune: listing owned objects failed; reading them one by one', { kind: g.kind, error: String(err) });
-    }
-  }, ctx.signal);
-  return live;
 }
 
 /**

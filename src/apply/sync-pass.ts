@@ -104,7 +104,7 @@ async function applyAndPrune(
 ): Promise<PassOutcome> {
   const previous = new Map(stored.inventory.entries.map((e) => [refKey(e), e] as const));
   const desiredKeys = new Set(desired.objects.map((d) => refKey(d.ref)));
-  const owned = await listOwned(ctx, desired.objects);
+  const owned = await listOwned(ctx, desired.objects.map((d) => d.ref));
   const changes: Change[] = [];
   const applied = new Map<string, InventoryEntry>();
   const errors: SyncError[] = [];

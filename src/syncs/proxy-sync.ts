@@ -11,7 +11,7 @@ import { decodeStatus } from '../api/decode-status.js';
 import { formatConditionTime } from '../api/status.js';
 import { OWNER_ANNOTATION, OWNER_LABEL, ownerLabelValue, type OwnerIdentity } from '../apply/owner-identity.js';
 import { diffPaths } from '../apply/diff-paths.js';
-import { managementId } from './management-id.js';
+import { connectRemote, remoteOwnerIdentity } from './remote-access.js';
 import {
   DEFAULT_INLINE_LIMIT_BYTES,
   DEFAULT_PROXY_FIELD_MANAGER,
@@ -252,20 +252,11 @@ export class ProxySync extends BaseSyncer {
   }
 
   private async connect(signal?: AbortSignal): Promise<KubeClient> {
-    const client = await this.cluster.connect(signal ? { signal } : {});
-    for (const w of client.warnings ?? []) this.emit('warning', { syncer: this.name, code: w.code, message: w.message });
-    return client;
+    return connectRemote(this.cluster, this, signal);
   }
 
   private async owner(signal?: AbortSignal): Promise<OwnerIdentity> {
-    if (this.fixedIdentity) return this.fixedIdentity;
-    const secret = this.cluster.origin.secret;
-    return {
-      kind: 'ProxySync',
-      name: this.name,
-      ...(secret ? { namespace: secret.namespace } : {}),
-      ...(this.management ? { scope: await managementId(this.management, signal) } : {}),
-    };
+    return this.fixedIdentity ?? remoteOwnerIdentity('ProxySync', this.name, this.cluster, this.management, signal);
   }
 
   private payloadStore(client: KubeClient, owner: OwnerIdentity): PayloadStore {

@@ -1,7 +1,7 @@
 import type { Cluster, KubeClient } from '../cluster/index.js';
 import type { OwnerIdentity } from '../apply/owner-identity.js';
 import { ApplySyncer } from './apply-syncer.js';
-import { managementId } from './management-id.js';
+import { connectRemote, remoteOwnerIdentity } from './remote-access.js';
 import { targetCluster, type ApplySyncOptions } from './sync-options.js';
 
 /** Options of {@link RemoteSync}: the options of `Sync` (see {@link ApplySyncOptions}) plus the management cluster. */
@@ -55,20 +55,11 @@ export class RemoteSync extends ApplySyncer {
     if (options.ownerIdentity) this.fixedIdentity = options.ownerIdentity;
   }
 
-  protected async connect(signal?: AbortSignal): Promise<KubeClient> {
-    const client = await this.cluster.connect(signal ? { signal } : {});
-    for (const w of client.warnings ?? []) this.emit('warning', { syncer: this.name, code: w.code, message: w.message });
-    return client;
+  protected connect(signal?: AbortSignal): Promise<KubeClient> {
+    return connectRemote(this.cluster, this, signal);
   }
 
   protected async owner(_client: KubeClient, signal?: AbortSignal): Promise<OwnerIdentity> {
-    if (this.fixedIdentity) return this.fixedIdentity;
-    const secret = this.cluster.origin.secret;
-    return {
-      kind: 'RemoteSync',
-      name: this.name,
-      ...(secret ? { namespace: secret.namespace } : {}),
-      ...(this.management ? { scope: await managementId(this.management, signal) } : {}),
-    };
+    return this.fixedIdentity ?? remoteOwnerIdentity('RemoteSync', this.name, this.cluster, this.management, signal);
   }
 }
